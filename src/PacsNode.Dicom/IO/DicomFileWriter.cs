@@ -1,0 +1,109 @@
+using System.IO.Compression;
+using System.Text;
+using PacsNode.Dicom.Data;
+using PacsNode.Dicom.Dictionary;
+using PacsNode.Dicom.IO.Buffers;
+
+namespace PacsNode.Dicom.IO;
+
+/// <summary>
+/// Writes Part 10 files: preamble, "DICM", file meta information rebuilt for this writer (PS3.10 7.1), then the
+/// dataset in the requested uncompressed encoding, or deflated (PS3.5 A.5). Encapsulated pixel data is written
+/// only in the syntax it was read in: transcoding compressed pixels is the codecs' job, and this writer refuses
+/// it with a clear error rather than writing a file whose pixels do not match its transfer syntax.
+/// </summary>
+internal static class DicomFileWriter
+{
+    private static readonly DicomTag PixelData = new(0x7FE0, 0x0010);
+    private static readonly DicomTag SopClassUid = new(0x0008, 0x0016);
+    private static readonly DicomTag SopInstanceUid = new(0x0008, 0x0018);
+
+    public static async Task WriteAsync(DicomFile file, Stream destination, DicomWriteOptions options, CancellationToken ct)
+    {
+        DicomTransferSyntax syntax = options.TransferSyntax ?? file.TransferSyntax;
+        CheckPixelData(file, syntax);
+        DicomDataset meta = BuildMeta(file, syntax);
+
+        using var head = new EncodedParts();
+        head.Write(options.KeepPreamble && file.Preamble.Length == 128 ? file.Preamble.Span : new byte[128]);
+        head.Write("DICM"u8);
+        new DicomDatasetWriter(true, false, SequenceLengthEncoding.Keep, false).Write(meta, head);
+        await head.CopyToAsync(destination, ct).ConfigureAwait(false);
+        await WriteDatasetAsync(file.Dataset, syntax, destination, options, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes a bare dataset in a transfer syntax (deflating when it says so).</summary>
+    public static async Task WriteDatasetAsync(
+        DicomDataset dataset, DicomTransferSyntax syntax, Stream destination, DicomWriteOptions options, CancellationToken ct)
+    {
+        using var body = new EncodedParts();
+        var writer = new DicomDatasetWriter(syntax.IsExplicitVR, syntax.IsBigEndian, options.SequenceLengths, options.RemoveGroupLengths);
+        writer.Write(dataset, body);
+        if (!syntax.IsDeflated)
+        {
+            await body.CopyToAsync(destination, ct).ConfigureAwait(false);
+            return;
+        }
+
+        var deflate = new DeflateStream(destination, options.DeflateLevel, leaveOpen: true);
+        await using (deflate.ConfigureAwait(false))
+        {
+            await body.CopyToAsync(deflate, ct).ConfigureAwait(false);
+        }
+    }
+
+    private static void CheckPixelData(DicomFile file, DicomTransferSyntax syntax)
+    {
+        DicomItem? pixels = file.Dataset.Get(PixelData);
+        if (pixels is DicomFragmentSequence && !string.Equals(syntax.Uid, file.TransferSyntax.Uid, StringComparison.Ordinal))
+        {
+            throw new DicomException(
+                $"The pixel data is compressed in {file.TransferSyntax.Name}; writing it as {syntax.Name} needs the " +
+                "image codecs, which this build does not have.");
+        }
+
+        if (pixels is DicomElement && syntax.IsEncapsulated)
+        {
+            throw new DicomException(
+                $"The pixel data is uncompressed; writing it as {syntax.Name} needs an encoder, which this build does not have.");
+        }
+    }
+
+    /// <summary>The meta information this writer vouches for: its own implementation, the dataset's SOP identity.</summary>
+    private static DicomDataset BuildMeta(DicomFile file, DicomTransferSyntax syntax)
+    {
+        var meta = new DicomDataset();
+        foreach (DicomItem item in file.FileMetaInformation)
+        {
+            if (item.Tag.Group == 0x0002 && !item.Tag.IsGroupLength)
+            {
+                meta.AddOrUpdate(item);
+            }
+        }
+
+        meta.AddOrUpdate(new DicomElement(new DicomTag(0x0002, 0x0001), DicomVR.OB, DicomBuffer.FromBytes(new byte[] { 0, 1 })));
+        CopyUid(file.Dataset, SopClassUid, meta, new DicomTag(0x0002, 0x0002));
+        CopyUid(file.Dataset, SopInstanceUid, meta, new DicomTag(0x0002, 0x0003));
+        meta.AddOrUpdate(Ascii(new DicomTag(0x0002, 0x0010), DicomVR.UI, syntax.Uid));
+        meta.AddOrUpdate(Ascii(new DicomTag(0x0002, 0x0012), DicomVR.UI, DicomImplementation.ClassUid));
+        meta.AddOrUpdate(Ascii(new DicomTag(0x0002, 0x0013), DicomVR.SH, DicomImplementation.VersionName));
+
+        var measure = new DicomDatasetWriter(true, false, SequenceLengthEncoding.Keep, false);
+        uint length = (uint)measure.Measure(meta);
+        var groupLength = new byte[4];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(groupLength, length);
+        meta.AddOrUpdate(new DicomElement(new DicomTag(0x0002, 0x0000), DicomVR.UL, DicomBuffer.FromBytes(groupLength)));
+        return meta;
+    }
+
+    private static void CopyUid(DicomDataset dataset, DicomTag from, DicomDataset meta, DicomTag to)
+    {
+        if (dataset.Get(from) is DicomElement { IsEmpty: false } uid)
+        {
+            meta.AddOrUpdate(new DicomElement(to, DicomVR.UI, uid.Buffer));
+        }
+    }
+
+    private static DicomElement Ascii(DicomTag tag, DicomVR vr, string value) =>
+        new(tag, vr, DicomBuffer.FromBytes(Encoding.ASCII.GetBytes(value)));
+}
