@@ -71,8 +71,6 @@ public readonly partial record struct DicomTag(ushort Group, ushort Element) : I
         return true;
     }
 
-    // Structural tags of PS3.5 section 7.5, used by every reader and writer.
-    public static readonly DicomTag Item = new(0xFFFE, 0xE000);
-    public static readonly DicomTag ItemDelimitationItem = new(0xFFFE, 0xE00D);
-    public static readonly DicomTag SequenceDelimitationItem = new(0xFFFE, 0xE0DD);
+    // The named tags, including the structural Item, ItemDelimitationItem and SequenceDelimitationItem of
+    // PS3.5 section 7.5, are generated into Generated/DicomTag.g.cs by scripts/gen-dictionary.py.
 }
