@@ -1,6 +1,9 @@
 namespace PacsNode.Dicom;
 
-/// <summary>The base of every exception the DICOM core throws for bad data or misuse of the standard.</summary>
+/// <summary>
+/// The base of every exception the DICOM core throws, so that a boundary can tell DICOM data and protocol
+/// failures from programming errors. Derived types keep the inner exception.
+/// </summary>
 public class DicomException : Exception
 {
     public DicomException()
@@ -12,7 +15,7 @@ public class DicomException : Exception
     {
     }
 
-    public DicomException(string message, Exception innerException)
+    public DicomException(string message, Exception? innerException)
         : base(message, innerException)
     {
     }
