@@ -21,7 +21,7 @@ public sealed partial class DicomDataset
             {
                 string[] terms = Encoding.ASCII.GetString(element.Buffer.Span).Split('\\')
                     .Select(t => t.Trim(' ', '\0')).ToArray();
-                return DicomCharacterSet.FromSpecificCharacterSet(terms);
+                return DicomCharacterSet.FromSpecificCharacterSetLenient(terms);
             }
         }
 

@@ -31,7 +31,7 @@ public sealed class DicomTransferSyntax : IEquatable<DicomTransferSyntax>
 
     public bool IsLossy { get; }
 
-    public string Name => DicomDictionary.LookupUid(Uid)?.Name ?? Uid;
+    public string Name => DicomUid.LookupUid(Uid)?.Name ?? Uid;
 
     public static DicomTransferSyntax ImplicitVRLittleEndian { get; } =
         new("1.2.840.10008.1.2", false, false, false, false, false);
@@ -94,7 +94,7 @@ public sealed class DicomTransferSyntax : IEquatable<DicomTransferSyntax>
 
     /// <summary>True when the UID is a transfer syntax this code can at least parse (every one but unknown roots).</summary>
     public static bool IsTransferSyntaxUid(string uid) =>
-        DicomDictionary.LookupUid(uid.TrimEnd('\0', ' '))?.Type == DicomUidType.TransferSyntax;
+        DicomUid.LookupUid(uid.TrimEnd('\0', ' '))?.Type == DicomUidType.TransferSyntax;
 
     public bool Equals(DicomTransferSyntax? other) => other is not null && string.Equals(Uid, other.Uid, StringComparison.Ordinal);
 
