@@ -65,6 +65,14 @@ public sealed partial class DicomCharacterSet
             return first is null ? NoTerms(values.Count, warnings) : FromOneTerm(first, warnings);
         }
 
+        CharacterSetTerm? variable = terms.Find(t => t.Kind == CharacterSetTermKind.Variable);
+        if (lenient && first is null && variable is not null)
+        {
+            // "\ISO_IR 192": the writer meant UTF-8, which cannot take part in code extension anyway.
+            warnings.Add(Say($"Read Specific Character Set with an empty value 1 and '{variable}' as '{variable}' alone."));
+            return FromOneTerm(variable, warnings);
+        }
+
         if (first is { Kind: not CharacterSetTermKind.CodeExtension })
         {
             CharacterSetTerm? extended = first.WithCodeExtensions();

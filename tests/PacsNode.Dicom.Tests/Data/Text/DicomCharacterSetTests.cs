@@ -157,6 +157,16 @@ public sealed class DicomCharacterSetTests
     }
 
     [Fact]
+    public void FromSpecificCharacterSetLenient_EmptyFirstValueThenUtf8_UsesUtf8()
+    {
+        var set = DicomCharacterSet.FromSpecificCharacterSetLenient(["", "ISO_IR 192"]);
+
+        Assert.Equal(["ISO_IR 192"], set.DefinedTerms);
+        Assert.Single(set.Warnings);
+        Assert.Equal("王", set.Decode([0xE7, 0x8E, 0x8B], Dicom.Dictionary.DicomVR.PN));
+    }
+
+    [Fact]
     public void FromSpecificCharacterSetLenient_ValidTerms_HasNoWarnings()
     {
         var set = DicomCharacterSet.FromSpecificCharacterSetLenient(["", "ISO 2022 IR 149"]);
