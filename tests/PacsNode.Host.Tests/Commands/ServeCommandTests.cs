@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using PacsNode.TestKit;
+using Xunit;
+
+namespace PacsNode.Host.Tests.Commands;
+
+/// <summary><c>pacsnode serve</c> in a separate process, on a free port and a temporary data folder.</summary>
+public sealed class ServeCommandTests : IDisposable
+{
+    private static readonly TimeSpan StopBudget = TimeSpan.FromSeconds(5);
+
+    private readonly TempDirectory _temp = new("serve");
+
+    [Fact]
+    public async Task Serve_Sigterm_LogsListenerPlaceholderThenStopsCleanly()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "SIGTERM is a Unix signal");
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var port = FreePort.Get();
+        await using var node = PacsNodeCli.Start(["serve"], Options(("PACSNODE__LISTENER__PORT", $"{port}")));
+
+        await node.WaitForOutputAsync("not implemented yet", cancellationToken);
+        var stopwatch = Stopwatch.StartNew();
+        node.Terminate();
+        var result = await node.WaitForExitAsync(cancellationToken);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.InRange(stopwatch.Elapsed, TimeSpan.Zero, StopBudget);
+        Assert.Contains($"127.0.0.1:{port}", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("DICOM listener stopped", result.StandardOutput, StringComparison.Ordinal);
+        Assert.True(Directory.Exists(_temp.Combine("data")));
+        Assert.Empty(result.StandardError);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("70000")]
+    public async Task Serve_PortOutOfRange_ExitsOneWithOneLineNamingThePort(string port)
+    {
+        var result = await PacsNodeCli.RunAsync(
+            ["serve"], Options(("PACSNODE__LISTENER__PORT", port)), TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("PacsNode:Listener:Port", result.StandardError, StringComparison.Ordinal);
+        Assert.Single(result.StandardError.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public async Task Serve_AeTitleTooLong_ExitsOneNamingTheAeTitle()
+    {
+        var result = await PacsNodeCli.RunAsync(
+            ["serve"],
+            Options(("PACSNODE__LISTENER__AETITLE", "SEVENTEEN_CHARS_A")),
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("PacsNode:Listener:AeTitle", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_MissingConfigFile_ExitsOneNamingTheFile()
+    {
+        var result = await PacsNodeCli.RunAsync(
+            ["serve", "--config", "missing.json"], Options(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("missing.json", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_UnknownOption_ExitsTwoWithServeUsage()
+    {
+        var result = await PacsNodeCli.RunAsync(["serve", "--bogus"], Options(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("usage: pacsnode serve", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_ConfigFile_OverridesTheEmbeddedAeTitle()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "SIGTERM is a Unix signal");
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var config = _temp.Combine("node.json");
+        await File.WriteAllTextAsync(
+            config, """{ "PacsNode": { "Listener": { "AeTitle": "FROMFILE" } } }""", cancellationToken);
+        var port = FreePort.Get();
+        await using var node = PacsNodeCli.Start(
+            ["serve", "--config", config], Options(("PACSNODE__LISTENER__PORT", $"{port}")));
+
+        await node.WaitForOutputAsync("not implemented yet", cancellationToken);
+        node.Terminate();
+        var result = await node.WaitForExitAsync(cancellationToken);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("AE title FROMFILE", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    /// <summary>Runs in the temp folder with its own data folder, so nothing touches the checkout.</summary>
+    private ToolRunOptions Options(params (string Name, string Value)[] environment)
+    {
+        var variables = new Dictionary<string, string?>
+        {
+            ["PACSNODE__STORAGE__DATAFOLDER"] = _temp.Combine("data"),
+        };
+        foreach (var (name, value) in environment)
+        {
+            variables[name] = value;
+        }
+
+        return new ToolRunOptions
+        {
+            WorkingDirectory = _temp.FullPath,
+            Environment = variables,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+    }
+}
