@@ -65,8 +65,9 @@ internal sealed class ChunkSource
     /// <summary>The buffered bytes from an absolute offset on.</summary>
     public ReadOnlySequence<byte> From(long offset)
     {
-        if (_first is null || _last is null)
+        if (_first is null || _last is null || offset >= BufferedEnd || _skippedSinceAppend)
         {
+            // Nothing buffered from there on (a skipped value ended the chain); the next read starts a new one.
             return ReadOnlySequence<byte>.Empty;
         }
 
@@ -140,6 +141,10 @@ internal sealed class ChunkSource
         _stream.Seek(count, SeekOrigin.Current);
         _buffered += count;
         _skippedSinceAppend = true;
+        if (KnownEnd is { } end && BufferedEnd >= end)
+        {
+            IsComplete = true;
+        }
     }
 
     private void Append(ReadOnlyMemory<byte> memory)

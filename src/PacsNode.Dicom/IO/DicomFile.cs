@@ -78,6 +78,10 @@ public sealed class DicomFile
     }
 
     /// <summary>Parses a file or bare dataset already in memory; element values are slices of it.</summary>
+    public static DicomFile Parse(byte[] bytes, DicomReaderOptions? options = null) =>
+        Parse(new ReadOnlySequence<byte>(bytes), options);
+
+    /// <summary>Parses a file or bare dataset already in memory; element values are slices of it.</summary>
     public static DicomFile Parse(ReadOnlyMemory<byte> bytes, DicomReaderOptions? options = null) =>
         Parse(new ReadOnlySequence<byte>(bytes), options);
 

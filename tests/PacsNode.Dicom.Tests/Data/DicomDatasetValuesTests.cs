@@ -3,6 +3,7 @@ using PacsNode.Dicom.Data.Values;
 using PacsNode.Dicom.Dictionary;
 using PacsNode.Dicom.IO;
 using PacsNode.TestKit;
+using Xunit;
 
 namespace PacsNode.Dicom.Tests.Data;
 
@@ -42,7 +43,7 @@ public sealed class DicomDatasetValuesTests
     {
         DicomDataset ds = Parse(new DicomBytes().Text(0x0020, 0x0037, "DS", " 1\\0\\0 \\0\\1\\0"));
         Assert.Equal(["1", "0", "0", "0", "1", "0"], ds.GetStrings(DicomTag.ImageOrientationPatient));
-        Assert.Equal([1d, 0, 0, 0, 1, 0], ds.GetDoubles(DicomTag.ImageOrientationPatient));
+        Assert.Equal([1d, 0, 0, 0, 1, 0], ds.GetDoubles(DicomTag.ImageOrientationPatient)!);
     }
 
     [Fact]
@@ -80,7 +81,7 @@ public sealed class DicomDatasetValuesTests
     [Fact]
     public void TryGetInt32_BinaryAndIntegerString_ReadBoth()
     {
-        DicomDataset ds = Parse(new DicomBytes().Text(0x0020, 0x0013, "IS", " +42 ").UShort(0x0028, 0x0010, 512));
+        DicomDataset ds = Parse(new DicomBytes().Text(0x0020, 0x0013, "IS", " +42 ").US(0x0028, 0x0010, 512));
         Assert.True(ds.TryGetInt32(DicomTag.InstanceNumber, out int instance));
         Assert.Equal(42, instance);
         Assert.True(ds.TryGetInt32(DicomTag.Rows, out int rows));

@@ -1,0 +1,103 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Text;
+using PacsNode.Dicom.Data;
+using PacsNode.Dicom.Dictionary;
+using PacsNode.Dicom.IO;
+using PacsNode.Dicom.IO.Buffers;
+
+namespace PacsNode.Benchmarks;
+
+/// <summary>The benchmark inputs, written with PacsNode's own writer into a work folder.</summary>
+internal static class Corpus
+{
+    /// <summary>A CT slice of 512×512 16-bit pixels with a typical CT header (explicit VR little endian).</summary>
+    public static async Task WriteCtSliceAsync(string path, CancellationToken ct)
+    {
+        var ds = new DicomDataset();
+        Text(ds, 0x0008, 0x0005, DicomVR.CS, "ISO_IR 100");
+        Text(ds, 0x0008, 0x0008, DicomVR.CS, "ORIGINAL\\PRIMARY\\AXIAL");
+        Text(ds, 0x0008, 0x0016, DicomVR.UI, "1.2.840.10008.5.1.4.1.1.2");
+        Text(ds, 0x0008, 0x0018, DicomVR.UI, "2.25.1000001");
+        Text(ds, 0x0008, 0x0020, DicomVR.DA, "20261123");
+        Text(ds, 0x0008, 0x0030, DicomVR.TM, "101500");
+        Text(ds, 0x0008, 0x0060, DicomVR.CS, "CT");
+        Text(ds, 0x0008, 0x0070, DicomVR.LO, "Benchmark");
+        Text(ds, 0x0010, 0x0010, DicomVR.PN, "Bench^Mark");
+        Text(ds, 0x0010, 0x0020, DicomVR.LO, "BENCH001");
+        Text(ds, 0x0018, 0x0050, DicomVR.DS, "2.0");
+        Text(ds, 0x0018, 0x0060, DicomVR.DS, "120");
+        Text(ds, 0x0020, 0x000D, DicomVR.UI, "2.25.1000002");
+        Text(ds, 0x0020, 0x000E, DicomVR.UI, "2.25.1000003");
+        Text(ds, 0x0020, 0x0013, DicomVR.IS, "1");
+        Text(ds, 0x0020, 0x0032, DicomVR.DS, "-250\\-250\\100");
+        Text(ds, 0x0020, 0x0037, DicomVR.DS, "1\\0\\0\\0\\1\\0");
+        Text(ds, 0x0020, 0x0052, DicomVR.UI, "2.25.1000004");
+        Text(ds, 0x0028, 0x0004, DicomVR.CS, "MONOCHROME2");
+        UShort(ds, 0x0028, 0x0002, 1);
+        UShort(ds, 0x0028, 0x0010, 512);
+        UShort(ds, 0x0028, 0x0011, 512);
+        Text(ds, 0x0028, 0x0030, DicomVR.DS, "0.9765625\\0.9765625");
+        UShort(ds, 0x0028, 0x0100, 16);
+        UShort(ds, 0x0028, 0x0101, 12);
+        UShort(ds, 0x0028, 0x0102, 11);
+        UShort(ds, 0x0028, 0x0103, 0);
+        Text(ds, 0x0028, 0x1052, DicomVR.DS, "-1024");
+        Text(ds, 0x0028, 0x1053, DicomVR.DS, "1");
+        byte[] pixels = new byte[512 * 512 * 2];
+        for (int i = 0; i < 512 * 512; i++)
+        {
+            BinaryPrimitives.WriteUInt16LittleEndian(pixels.AsSpan(i * 2), (ushort)((i * 7) % 4096));
+        }
+
+        ds.AddOrUpdate(new DicomElement(new DicomTag(0x7FE0, 0x0010), DicomVR.OW, DicomBuffer.FromBytes(pixels)));
+        var file = new DicomFile(new DicomDataset(), ds, DicomTransferSyntax.ExplicitVRLittleEndian);
+        await file.SaveAsync(path, cancellationToken: ct);
+    }
+
+    /// <summary>
+    /// A whole-body PET series: the real Siemens Biograph slice of the shared test data, repeated with its own
+    /// SOP Instance UID, instance number and slice position for each slice.
+    /// </summary>
+    public static async Task<string[]> WritePetSeriesAsync(string folder, int slices, CancellationToken ct)
+    {
+        Directory.CreateDirectory(folder);
+        string template = Path.Combine(RepositoryRoot(), "..", "shared", "testdata", "orthanc-tests",
+            "2020-11-16-SalimKanounAnonymization.dcm");
+        DicomFile source = await DicomFile.OpenAsync(template, cancellationToken: ct);
+        var paths = new string[slices];
+        for (int i = 0; i < slices; i++)
+        {
+            Text(source.Dataset, 0x0008, 0x0018, DicomVR.UI, "2.25.2000" + i.ToString(CultureInfo.InvariantCulture));
+            Text(source.Dataset, 0x0020, 0x0013, DicomVR.IS, (i + 1).ToString(CultureInfo.InvariantCulture));
+            Text(source.Dataset, 0x0020, 0x0032, DicomVR.DS, "-400\\-400\\" + (-i * 2).ToString(CultureInfo.InvariantCulture));
+            paths[i] = Path.Combine(folder, $"pet{i:D4}.dcm");
+            await source.SaveAsync(paths[i], cancellationToken: ct);
+        }
+
+        return paths;
+    }
+
+    private static void Text(DicomDataset ds, ushort group, ushort element, DicomVR vr, string value) =>
+        ds.AddOrUpdate(new DicomElement(new DicomTag(group, element), vr, DicomBuffer.FromBytes(Encoding.ASCII.GetBytes(value))));
+
+    private static void UShort(DicomDataset ds, ushort group, ushort element, ushort value)
+    {
+        byte[] bytes = new byte[2];
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes, value);
+        ds.AddOrUpdate(new DicomElement(new DicomTag(group, element), DicomVR.US, DicomBuffer.FromBytes(bytes)));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (string? dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            if (File.Exists(Path.Combine(dir, "PacsNode.sln")))
+            {
+                return dir;
+            }
+        }
+
+        throw new InvalidOperationException("PacsNode.sln not found above " + AppContext.BaseDirectory);
+    }
+}
