@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# On-demand benchmarks (never part of ./scripts/test.sh). Compares PacsNode with DCMTK and pydicom on the
+# same files in the same run and prints a Markdown table for docs/BENCHMARKS.md.
+#   ./scripts/bench.sh [--rounds N] [--work DIR]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+dotnet build tests/PacsNode.Benchmarks -c Release -v quiet -nologo >/dev/null
+exec dotnet tests/PacsNode.Benchmarks/bin/Release/net10.0/PacsNode.Benchmarks.dll "$@"
