@@ -130,16 +130,12 @@ internal sealed partial class DicomDatasetParser
 
     private Step ParseItem(ref SequenceReader<byte> reader, Frame frame, long pos, long dataEnd)
     {
-        if (reader.Remaining < 8)
+        bool big = frame.BigEndian;
+        if (!TryPeekItemHeader(ref reader, big, out DicomTag tag, out uint length))
         {
             return Step.NeedMore;
         }
 
-        Span<byte> header = stackalloc byte[8];
-        reader.TryCopyTo(header);
-        bool big = frame.BigEndian;
-        var tag = new DicomTag(ReadUInt16(header, 0, big), ReadUInt16(header, 2, big));
-        uint length = ReadUInt32(header, 4, big);
         if (tag == DicomTag.Item)
         {
             if (length != UndefinedLength)
@@ -183,16 +179,12 @@ internal sealed partial class DicomDatasetParser
 
     private Step ParseFragment(ref SequenceReader<byte> reader, Frame frame, long pos, long dataEnd)
     {
-        if (reader.Remaining < 8)
+        bool big = frame.BigEndian;
+        if (!TryPeekItemHeader(ref reader, big, out DicomTag tag, out uint length))
         {
             return Step.NeedMore;
         }
 
-        Span<byte> header = stackalloc byte[8];
-        reader.TryCopyTo(header);
-        bool big = frame.BigEndian;
-        var tag = new DicomTag(ReadUInt16(header, 0, big), ReadUInt16(header, 2, big));
-        uint length = ReadUInt32(header, 4, big);
         if (tag == DicomTag.SequenceDelimitationItem)
         {
             reader.Advance(8);
@@ -319,6 +311,22 @@ internal sealed partial class DicomDatasetParser
         byte[] bytes = buffer.Memory.ToArray();
         ByteSwap.InPlace(bytes, size);
         return DicomBuffer.FromBytes(bytes);
+    }
+
+    /// <summary>Reads an item or delimiter header (tag and 32-bit length, PS3.5 7.5) without consuming it.</summary>
+    private static bool TryPeekItemHeader(ref SequenceReader<byte> reader, bool big, out DicomTag tag, out uint length)
+    {
+        Span<byte> header = stackalloc byte[8];
+        if (!reader.TryCopyTo(header))
+        {
+            tag = default;
+            length = 0;
+            return false;
+        }
+
+        tag = new DicomTag(ReadUInt16(header, 0, big), ReadUInt16(header, 2, big));
+        length = ReadUInt32(header, 4, big);
+        return true;
     }
 
     private static ushort ReadUInt16(ReadOnlySpan<byte> bytes, int at, bool big) => big
