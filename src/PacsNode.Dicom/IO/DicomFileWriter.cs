@@ -2,26 +2,26 @@ using System.IO.Compression;
 using System.Text;
 using PacsNode.Dicom.Data;
 using PacsNode.Dicom.Dictionary;
+using PacsNode.Dicom.Imaging.Codecs;
 using PacsNode.Dicom.IO.Buffers;
 
 namespace PacsNode.Dicom.IO;
 
 /// <summary>
 /// Writes Part 10 files: preamble, "DICM", file meta information rebuilt for this writer (PS3.10 7.1), then the
-/// dataset in the requested uncompressed encoding, or deflated (PS3.5 A.5). Encapsulated pixel data is written
-/// only in the syntax it was read in: transcoding compressed pixels is the codecs' job, and this writer refuses
-/// it with a clear error rather than writing a file whose pixels do not match its transfer syntax.
+/// dataset in the requested encoding, deflated where asked (PS3.5 A.5). Pixel data moves between native and
+/// encapsulated forms through <see cref="DicomTranscoder"/>; where no codec exists the write fails with a clear
+/// error rather than producing a file whose pixels contradict its transfer syntax.
 /// </summary>
 internal static class DicomFileWriter
 {
-    private static readonly DicomTag PixelData = new(0x7FE0, 0x0010);
     private static readonly DicomTag SopClassUid = new(0x0008, 0x0016);
     private static readonly DicomTag SopInstanceUid = new(0x0008, 0x0018);
 
     public static async Task WriteAsync(DicomFile file, Stream destination, DicomWriteOptions options, CancellationToken ct)
     {
         DicomTransferSyntax syntax = options.TransferSyntax ?? file.TransferSyntax;
-        CheckPixelData(file, syntax);
+        DicomDataset dataset = DicomTranscoder.ForSyntax(file.Dataset, file.TransferSyntax, syntax);
         DicomDataset meta = BuildMeta(file, syntax);
 
         using var head = new EncodedParts();
@@ -29,7 +29,7 @@ internal static class DicomFileWriter
         head.Write("DICM"u8);
         new DicomDatasetWriter(true, false, SequenceLengthEncoding.Keep, false).Write(meta, head);
         await head.CopyToAsync(destination, ct).ConfigureAwait(false);
-        await WriteDatasetAsync(file.Dataset, syntax, destination, options, ct).ConfigureAwait(false);
+        await WriteDatasetAsync(dataset, syntax, destination, options, ct).ConfigureAwait(false);
     }
 
     /// <summary>Writes a bare dataset in a transfer syntax (deflating when it says so).</summary>
@@ -49,23 +49,6 @@ internal static class DicomFileWriter
         await using (deflate.ConfigureAwait(false))
         {
             await body.CopyToAsync(deflate, ct).ConfigureAwait(false);
-        }
-    }
-
-    private static void CheckPixelData(DicomFile file, DicomTransferSyntax syntax)
-    {
-        DicomItem? pixels = file.Dataset.Get(PixelData);
-        if (pixels is DicomFragmentSequence && !string.Equals(syntax.Uid, file.TransferSyntax.Uid, StringComparison.Ordinal))
-        {
-            throw new DicomException(
-                $"The pixel data is compressed in {file.TransferSyntax.Name}; writing it as {syntax.Name} needs the " +
-                "image codecs, which this build does not have.");
-        }
-
-        if (pixels is DicomElement && syntax.IsEncapsulated)
-        {
-            throw new DicomException(
-                $"The pixel data is uncompressed; writing it as {syntax.Name} needs an encoder, which this build does not have.");
         }
     }
 

@@ -5,7 +5,7 @@ namespace PacsNode.Host.Commands;
 
 /// <summary>
 /// <c>pacsnode convert IN OUT [--ts SYNTAX]</c>: re-encodes a file, by default in its own transfer syntax, or in
-/// one of the uncompressed ones. Compressed pixel data can be kept but not transcoded (that is the codecs' job).
+/// another one; pixel data is transcoded through the codec registry (RLE so far) or the conversion is refused.
 /// </summary>
 internal sealed class ConvertCommand : ICommand
 {
@@ -13,7 +13,7 @@ internal sealed class ConvertCommand : ICommand
 
     public string Summary => "Re-encode a DICOM file (default: keep its transfer syntax)";
 
-    public string Usage => "convert IN OUT [--ts explicit|implicit|deflate|big|UID] [--defined-lengths|--undefined-lengths]";
+    public string Usage => "convert IN OUT [--ts explicit|implicit|deflate|big|rle|UID] [--defined-lengths|--undefined-lengths]";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -82,8 +82,9 @@ internal sealed class ConvertCommand : ICommand
         "implicit" => DicomTransferSyntax.ImplicitVRLittleEndian,
         "deflate" => DicomTransferSyntax.DeflatedExplicitVRLittleEndian,
         "big" => DicomTransferSyntax.ExplicitVRBigEndian,
+        "rle" => DicomTransferSyntax.RleLossless,
         _ when DicomTransferSyntax.IsTransferSyntaxUid(text) => DicomTransferSyntax.FromUid(text),
         _ => throw new UsageException(
-            $"unknown transfer syntax '{text}': use explicit, implicit, deflate, big or a transfer syntax UID"),
+            $"unknown transfer syntax '{text}': use explicit, implicit, deflate, big, rle or a transfer syntax UID"),
     };
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using PacsNode.TestKit;
 using Xunit;
 
@@ -75,21 +74,7 @@ public sealed class ConvertInteropTests
         ToolResult dump = await ExternalTool.RunAsync(dcmdump, ["-q", "+W", rawDir, file],
             new ToolRunOptions { LogToTestOutput = false }, ct);
         dump.AssertSuccess();
-        var lines = new List<DumpLine>();
-        foreach (DumpLine line in DcmdumpListing.Parse(dump.StandardOutput))
-        {
-            if (line.Value.StartsWith("=" + rawDir, StringComparison.Ordinal))
-            {
-                byte[] raw = await File.ReadAllBytesAsync(line.Value[1..], ct);
-                lines.Add(line with { Value = $"<{raw.Length} bytes sha256 {Convert.ToHexString(SHA256.HashData(raw))}>" });
-            }
-            else
-            {
-                lines.Add(line);
-            }
-        }
-
-        return lines;
+        return await DcmdumpListing.ResolveRawValuesAsync(DcmdumpListing.Parse(dump.StandardOutput), rawDir, file, ct);
     }
 
     /// <summary>The first difference, or null when the listings agree.</summary>

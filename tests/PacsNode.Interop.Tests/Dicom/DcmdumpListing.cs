@@ -76,4 +76,33 @@ internal static partial class DcmdumpListing
 
         return kept;
     }
+
+    /// <summary>
+    /// Replaces the values dcmdump +W wrote out to files (printed "=/path", truncated when long) with the
+    /// files' contents as a hex SHA-256 and length; dcmdump names them FILE.0.raw, FILE.1.raw, … in order.
+    /// </summary>
+    public static async Task<List<DumpLine>> ResolveRawValuesAsync(
+        IEnumerable<DumpLine> lines, string folder, string dumpedFile, CancellationToken ct)
+    {
+        var result = new List<DumpLine>();
+        int index = 0;
+        foreach (DumpLine line in lines)
+        {
+            if (line.Value.StartsWith("=/", StringComparison.Ordinal))
+            {
+                string raw = System.IO.Path.Combine(folder, $"{System.IO.Path.GetFileName(dumpedFile)}.{index++}.raw");
+                byte[] bytes = await File.ReadAllBytesAsync(raw, ct);
+                result.Add(line with
+                {
+                    Value = $"<{bytes.Length} bytes sha256 {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes))}>",
+                });
+            }
+            else
+            {
+                result.Add(line);
+            }
+        }
+
+        return result;
+    }
 }
