@@ -2,12 +2,14 @@ using PacsNode.Dicom.IO;
 
 namespace PacsNode.Dicom.Imaging.Codecs;
 
-/// <summary>The codecs this build has, keyed by transfer syntax UID. Only RLE Lossless so far (issue 7 adds more).</summary>
+/// <summary>The codecs this build has, keyed by transfer syntax UID. RLE and JPEG Lossless so far (issue 7 adds the rest).</summary>
 public static class DicomCodecRegistry
 {
     private static readonly Dictionary<string, IDicomCodec> Codecs = new IDicomCodec[]
     {
         new RleCodec(),
+        new Jpeg.JpegLosslessCodec(DicomTransferSyntax.JpegLossless),
+        new Jpeg.JpegLosslessCodec(DicomTransferSyntax.JpegLosslessSV1),
     }.ToDictionary(c => c.TransferSyntax.Uid, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<DicomTransferSyntax> Supported { get; } =
