@@ -5,7 +5,7 @@ namespace PacsNode.Host.Commands;
 
 /// <summary>
 /// <c>pacsnode convert IN OUT [--ts SYNTAX]</c>: re-encodes a file, by default in its own transfer syntax, or in
-/// another one; pixel data is transcoded through the codec registry (RLE so far) or the conversion is refused.
+/// another one; pixel data is transcoded through the codec registry (RLE, JPEG Lossless, JPEG-LS) or the conversion is refused.
 /// </summary>
 internal sealed class ConvertCommand : ICommand
 {
@@ -13,7 +13,7 @@ internal sealed class ConvertCommand : ICommand
 
     public string Summary => "Re-encode a DICOM file (default: keep its transfer syntax)";
 
-    public string Usage => "convert IN OUT [--ts explicit|implicit|deflate|big|rle|UID] [--defined-lengths|--undefined-lengths]";
+    public string Usage => "convert IN OUT [--ts explicit|implicit|deflate|big|rle|jpeg-lossless|jpeg-ls|UID] [--defined-lengths|--undefined-lengths]";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -83,8 +83,10 @@ internal sealed class ConvertCommand : ICommand
         "deflate" => DicomTransferSyntax.DeflatedExplicitVRLittleEndian,
         "big" => DicomTransferSyntax.ExplicitVRBigEndian,
         "rle" => DicomTransferSyntax.RleLossless,
+        "jpeg-lossless" => DicomTransferSyntax.JpegLosslessSV1,
+        "jpeg-ls" => DicomTransferSyntax.JpegLSLossless,
         _ when DicomTransferSyntax.IsTransferSyntaxUid(text) => DicomTransferSyntax.FromUid(text),
         _ => throw new UsageException(
-            $"unknown transfer syntax '{text}': use explicit, implicit, deflate, big, rle or a transfer syntax UID"),
+            $"unknown transfer syntax '{text}': use explicit, implicit, deflate, big, rle, jpeg-lossless, jpeg-ls or a transfer syntax UID"),
     };
 }

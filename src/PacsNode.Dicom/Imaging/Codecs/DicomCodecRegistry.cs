@@ -2,7 +2,7 @@ using PacsNode.Dicom.IO;
 
 namespace PacsNode.Dicom.Imaging.Codecs;
 
-/// <summary>The codecs this build has, keyed by transfer syntax UID. RLE and JPEG Lossless so far (issue 7 adds the rest).</summary>
+/// <summary>The codecs this build has, keyed by transfer syntax UID. RLE, JPEG Lossless and JPEG-LS so far (JPEG 2000 is still to come).</summary>
 public static class DicomCodecRegistry
 {
     private static readonly Dictionary<string, IDicomCodec> Codecs = new IDicomCodec[]
@@ -10,6 +10,8 @@ public static class DicomCodecRegistry
         new RleCodec(),
         new Jpeg.JpegLosslessCodec(DicomTransferSyntax.JpegLossless),
         new Jpeg.JpegLosslessCodec(DicomTransferSyntax.JpegLosslessSV1),
+        new JpegLs.JpegLsCodec(DicomTransferSyntax.JpegLSLossless),
+        new JpegLs.JpegLsCodec(DicomTransferSyntax.FromUid("1.2.840.10008.1.2.4.81")),
     }.ToDictionary(c => c.TransferSyntax.Uid, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<DicomTransferSyntax> Supported { get; } =

@@ -12,12 +12,43 @@ namespace PacsNode.Dicom.Imaging.Codecs;
 /// </summary>
 public static class DicomTranscoder
 {
-    /// <summary>The dataset to write in <paramref name="target"/>, transcoding pixel data where needed.</summary>
+    /// <summary>
+    /// The dataset to write in <paramref name="target"/>, transcoding pixel data where needed: the image's own and
+    /// that of nested images such as the Icon Image Sequence, since one transfer syntax covers them all.
+    /// </summary>
     public static DicomDataset ForSyntax(DicomDataset dataset, DicomTransferSyntax source, DicomTransferSyntax target)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(target);
+        DicomDataset result = TranscodeOwnPixels(dataset, source, target);
+        foreach (DicomItem item in dataset)
+        {
+            if (item is not DicomSequence sequence || !sequence.Items.Any(ContainsPixelData))
+            {
+                continue;
+            }
+
+            if (ReferenceEquals(result, dataset))
+            {
+                result = new DicomDataset(dataset) { Parent = dataset.Parent };
+            }
+
+            var copy = new DicomSequence(sequence.Tag, sequence.Items.Select(i => ForSyntax(i, source, target)))
+            {
+                UndefinedLength = sequence.UndefinedLength,
+            };
+            result.AddOrUpdate(copy);
+        }
+
+        return result;
+    }
+
+    private static bool ContainsPixelData(DicomDataset dataset) => dataset.Any(item =>
+        item.Tag == DicomTag.PixelData || (item is DicomSequence s && s.Items.Any(ContainsPixelData)));
+
+    private static DicomDataset TranscodeOwnPixels(DicomDataset dataset, DicomTransferSyntax source, DicomTransferSyntax target)
+    {
         DicomItem? pixels = dataset.Get(DicomTag.PixelData);
         bool sameEncapsulation = pixels is DicomFragmentSequence
             ? target.IsEncapsulated && string.Equals(source.Uid, target.Uid, StringComparison.Ordinal)
