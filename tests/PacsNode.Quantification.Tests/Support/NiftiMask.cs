@@ -1,6 +1,6 @@
-using Xunit;
 using System.Buffers.Binary;
 using System.IO.Compression;
+using Xunit;
 
 namespace PacsNode.Quantification.Tests.Support;
 
