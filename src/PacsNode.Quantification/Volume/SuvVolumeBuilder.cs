@@ -1,0 +1,122 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using PacsNode.Dicom.Data;
+using PacsNode.Dicom.Dictionary;
+using PacsNode.Dicom.IO;
+using PacsNode.Quantification.Suv;
+
+namespace PacsNode.Quantification.Volume;
+
+/// <summary>
+/// Builds a float SUV volume from single-frame slices with uncompressed pixel data (8 or 16 bits allocated,
+/// signed or unsigned by PixelRepresentation, BitsStored honoured, little-endian as the core holds it), applying
+/// each slice's own RescaleSlope/Intercept and SUV factor: SUV = (stored × slope + intercept) × factor.
+/// Encapsulated (compressed) transfer syntaxes are refused, naming the syntax: codecs come later.
+/// </summary>
+public static class SuvVolumeBuilder
+{
+    public static async Task<VolumeResult<SuvVolume>> BuildAsync(
+        IReadOnlyList<DicomFile> files,
+        SuvFactors factors,
+        SuvNormalisation normalisation,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(factors);
+        if (factors.Slices.Count != files.Count)
+        {
+            return Fail(VolumeFailureReason.FactorMismatch, Invariant(
+                $"the SUV factors cover {factors.Slices.Count} slices, the series has {files.Count}"));
+        }
+
+        if (!factors.NormaliserRatios.ContainsKey(normalisation))
+        {
+            return Fail(VolumeFailureReason.NormaliserUnavailable, $"{normalisation} is not available for this series (see the SUV provenance notes)");
+        }
+
+        for (int i = 0; i < files.Count; i++)
+        {
+            if (files[i].TransferSyntax.IsEncapsulated)
+            {
+                return Fail(VolumeFailureReason.CompressedPixelData, Invariant(
+                    $"slice {i} is in {files[i].TransferSyntax.Name} ({files[i].TransferSyntax.Uid}), a compressed transfer syntax; decoding it is not supported yet"));
+            }
+        }
+
+        VolumeResult<VolumeGeometry> assembled = VolumeAssembler.Assemble([.. files.Select(f => f.Dataset)]);
+        if (!assembled.IsSuccess)
+        {
+            return VolumeResult<SuvVolume>.Fail(assembled.Failure.Reason, assembled.Failure.Message);
+        }
+
+        VolumeGeometry geometry = assembled.Value;
+        int plane = geometry.Columns * geometry.Rows;
+        float[] voxels = new float[geometry.VoxelCount];
+        for (int z = 0; z < geometry.SliceCount; z++)
+        {
+            int index = geometry.SliceOrder[z];
+            factors.TryGetFactor(index, normalisation, out double factor);
+            SuvSliceFactor slice = factors.Slices[index];
+            VolumeFailure? failure = await DecodeAsync(
+                files[index].Dataset, index, plane, slice.RescaleSlope, slice.RescaleIntercept, factor,
+                voxels.AsMemory(z * plane, plane), cancellationToken).ConfigureAwait(false);
+            if (failure is not null)
+            {
+                return VolumeResult<SuvVolume>.Fail(failure.Reason, failure.Message);
+            }
+        }
+
+        return VolumeResult<SuvVolume>.Success(new SuvVolume(geometry, voxels, normalisation));
+    }
+
+    private static async Task<VolumeFailure?> DecodeAsync(
+        DicomDataset dataset, int index, int count, double slope, double intercept, double factor,
+        Memory<float> destination, CancellationToken cancellationToken)
+    {
+        if (dataset.Get(DicomTag.PixelData) is not DicomElement pixelData)
+        {
+            return new VolumeFailure(VolumeFailureReason.MissingPixelData, Invariant($"slice {index} has no native PixelData (7FE0,0010)"));
+        }
+
+        int samples = dataset.TryGetInt32(DicomTag.SamplesPerPixel, out int s) ? s : 1;
+        if (!dataset.TryGetInt32(DicomTag.BitsAllocated, out int allocated) || allocated is not (8 or 16) || samples != 1 ||
+            !dataset.TryGetInt32(DicomTag.PixelRepresentation, out int representation) || representation is not (0 or 1))
+        {
+            return new VolumeFailure(VolumeFailureReason.UnsupportedPixelFormat, Invariant(
+                $"slice {index}: only one sample of 8 or 16 bits allocated with PixelRepresentation 0 or 1 is supported"));
+        }
+
+        int stored = dataset.TryGetInt32(DicomTag.BitsStored, out int b) && b > 0 && b <= allocated ? b : allocated;
+        int bytes = allocated / 8;
+        ReadOnlyMemory<byte> memory = await pixelData.Buffer.GetMemoryAsync(cancellationToken).ConfigureAwait(false);
+        if (memory.Length < (long)count * bytes)
+        {
+            return new VolumeFailure(VolumeFailureReason.UnsupportedPixelFormat, Invariant(
+                $"slice {index}: PixelData holds {memory.Length} bytes, the matrix needs {(long)count * bytes}"));
+        }
+
+        Convert(memory.Span, destination.Span, bytes, stored, representation == 1, slope * factor, intercept * factor);
+        return null;
+    }
+
+    private static void Convert(ReadOnlySpan<byte> source, Span<float> destination, int bytes, int stored, bool signed, double scale, double offset)
+    {
+        int mask = (1 << stored) - 1;
+        int signBit = 1 << (stored - 1);
+        for (int i = 0; i < destination.Length; i++)
+        {
+            int raw = (bytes == 2 ? BinaryPrimitives.ReadUInt16LittleEndian(source[(i * 2)..]) : source[i]) & mask;
+            if (signed && (raw & signBit) != 0)
+            {
+                raw -= 1 << stored;
+            }
+
+            destination[i] = (float)((raw * scale) + offset);
+        }
+    }
+
+    private static VolumeResult<SuvVolume> Fail(VolumeFailureReason reason, string message) =>
+        VolumeResult<SuvVolume>.Fail(reason, message);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
