@@ -1,7 +1,9 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using PacsNode.Dicom;
 using PacsNode.Dicom.Data;
 using PacsNode.Dicom.Dictionary;
+using PacsNode.Dicom.Imaging.Codecs;
 using PacsNode.Dicom.IO;
 using PacsNode.Quantification.Suv;
 
@@ -11,7 +13,8 @@ namespace PacsNode.Quantification.Volume;
 /// Builds a float SUV volume from single-frame slices with uncompressed pixel data (8 or 16 bits allocated,
 /// signed or unsigned by PixelRepresentation, BitsStored honoured, little-endian as the core holds it), applying
 /// each slice's own RescaleSlope/Intercept and SUV factor: SUV = (stored × slope + intercept) × factor.
-/// Encapsulated (compressed) transfer syntaxes are refused, naming the syntax: codecs come later.
+/// Compressed slices are decoded through the core's codecs; a syntax without a codec (JPEG 2000 so far) or a
+/// corrupt bitstream is refused, naming the syntax and what went wrong.
 /// </summary>
 public static class SuvVolumeBuilder
 {
@@ -34,12 +37,18 @@ public static class SuvVolumeBuilder
             return Fail(VolumeFailureReason.NormaliserUnavailable, $"{normalisation} is not available for this series (see the SUV provenance notes)");
         }
 
+        var datasets = new DicomDataset[files.Count];
         for (int i = 0; i < files.Count; i++)
         {
-            if (files[i].TransferSyntax.IsEncapsulated)
+            try
+            {
+                // Compressed slices are decoded through the core's codec registry (RLE, JPEG Lossless, JPEG-LS).
+                datasets[i] = DicomTranscoder.ForSyntax(files[i].Dataset, files[i].TransferSyntax, DicomTransferSyntax.ExplicitVRLittleEndian);
+            }
+            catch (DicomException ex)
             {
                 return Fail(VolumeFailureReason.CompressedPixelData, Invariant(
-                    $"slice {i} is in {files[i].TransferSyntax.Name} ({files[i].TransferSyntax.Uid}), a compressed transfer syntax; decoding it is not supported yet"));
+                    $"slice {i} is in {files[i].TransferSyntax.Name} ({files[i].TransferSyntax.Uid}) and cannot be decoded: {ex.Message}"));
             }
         }
 
@@ -58,7 +67,7 @@ public static class SuvVolumeBuilder
             factors.TryGetFactor(index, normalisation, out double factor);
             SuvSliceFactor slice = factors.Slices[index];
             VolumeFailure? failure = await DecodeAsync(
-                files[index].Dataset, index, plane, slice.RescaleSlope, slice.RescaleIntercept, factor,
+                datasets[index], index, plane, slice.RescaleSlope, slice.RescaleIntercept, factor,
                 voxels.AsMemory(z * plane, plane), cancellationToken).ConfigureAwait(false);
             if (failure is not null)
             {

@@ -62,15 +62,18 @@ public sealed class SuvVolumeBuilderTests
     }
 
     [Fact]
-    public async Task EncapsulatedSyntax_RefusedNamingIt()
+    public async Task SyntaxWithoutCodec_RefusedNamingIt()
     {
-        DicomFile file = File(0, "1", 16, 16, 1, Words(1, 2, 3), DicomTransferSyntax.JpegLSLossless);
+        DicomFile original = File(0, "1", 16, 16, 1, Words(1, 2, 3));
+        original.Dataset.AddOrUpdate(new DicomFragmentSequence(DicomTag.PixelData, DicomVR.OB, null,
+            [DicomBuffer.FromBytes(new byte[] { 0xFF, 0x4F, 0xFF, 0x51 })]));
+        var file = new DicomFile(original.FileMetaInformation, original.Dataset, DicomTransferSyntax.Jpeg2000Lossless);
         SuvResult suv = SuvCalculator.Calculate([file.Dataset]);
 
         VolumeResult<SuvVolume> result = await SuvVolumeBuilder.BuildAsync([file], suv.Factors!, SuvNormalisation.BodyWeight, TestContext.Current.CancellationToken);
 
         Assert.Equal(VolumeFailureReason.CompressedPixelData, result.Failure?.Reason);
-        Assert.Contains(DicomTransferSyntax.JpegLSLossless.Uid, result.Failure!.Message, StringComparison.Ordinal);
+        Assert.Contains(DicomTransferSyntax.Jpeg2000Lossless.Uid, result.Failure!.Message, StringComparison.Ordinal);
     }
 
     [Fact]
