@@ -1,9 +1,10 @@
 using PacsNode.Benchmarks;
 
-// Usage: PacsNode.Benchmarks [read] [--work DIR] [--rounds N]
+// Usage: PacsNode.Benchmarks [read|codecs] [--work DIR] [--rounds N]   (no mode: both)
 // Compares PacsNode's reader with DCMTK's dcmdump and pydicom on the same files in the same run.
 string work = Path.Combine(Path.GetTempPath(), "pacsnode-bench");
 int rounds = 5;
+string? mode = null;
 for (int i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -14,7 +15,21 @@ for (int i = 0; i < args.Length; i++)
         case "--rounds":
             rounds = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
             break;
+        default:
+            mode = args[i];
+            break;
     }
 }
 
-return await ReadBenchmark.RunAsync(work, rounds, CancellationToken.None);
+int result = 0;
+if (mode is null or "read")
+{
+    result |= await ReadBenchmark.RunAsync(work, rounds, CancellationToken.None);
+}
+
+if (mode is null or "codecs")
+{
+    result |= await CodecBenchmark.RunAsync(work, rounds, CancellationToken.None);
+}
+
+return result;
