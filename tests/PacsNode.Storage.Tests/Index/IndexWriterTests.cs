@@ -1,0 +1,79 @@
+using Microsoft.Data.Sqlite;
+using PacsNode.Dicom.Dictionary;
+using PacsNode.Storage.Files;
+using PacsNode.Storage.Index;
+using PacsNode.Storage.Queries;
+using Xunit;
+
+namespace PacsNode.Storage.Tests.Index;
+
+public sealed class IndexWriterTests
+{
+    private const string Study = "1.2.826.0.1.3680043.10.2";
+    private const string Series = "1.2.826.0.1.3680043.10.2.1";
+
+    [Fact]
+    public async Task IndexAsync_200ConcurrentStores_AllIndexedOnCompletion()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var harness = new StorageHarness();
+
+        StoreResult[] results = await Task.WhenAll(Enumerable.Range(1, 200).Select(i => Task.Run(
+            () => harness.StoreAndIndexAsync(TestInstances.File(Study, Series, $"{Series}.{i}"), ct), ct)));
+
+        Assert.All(results, r => Assert.Equal(StoreOutcome.Stored, r.Outcome));
+        Assert.Equal(200, harness.Count("instance"));
+        Assert.Equal(1, harness.Count("series"));
+        Assert.Equal(1, harness.Count("study"));
+        Assert.Equal(1, harness.Count("patient"));
+        Assert.Equal(200, Directory.GetFiles(Path.Combine(harness.Store.DataFolder, Study, Series)).Length);
+    }
+
+    [Fact]
+    public async Task IndexAsync_StoreThenFreshReopen_NewConnectionSeesRow()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        string databasePath;
+        StoreResult stored;
+        await using (var harness = new StorageHarness())
+        {
+            stored = await harness.StoreAndIndexAsync(TestInstances.File(Study, Series, Series + ".7"), ct);
+            databasePath = harness.DatabasePath;
+            await harness.Writer.DisposeAsync();
+            SqliteConnection.ClearAllPools();
+
+            // As a restarted process would: a new IndexDatabase over the same file, a new pool, a new connection.
+            var reopened = IndexDatabase.Open(databasePath);
+            var identifier = new PacsNode.Dicom.Data.DicomDataset();
+            identifier.SetString(DicomTag.QueryRetrieveLevel, DicomVR.CS, "IMAGE");
+            identifier.SetString(DicomTag.StudyInstanceUID, DicomVR.UI, Study);
+            identifier.SetString(DicomTag.SeriesInstanceUID, DicomVR.UI, Series);
+            identifier.SetString(DicomTag.SOPInstanceUID, DicomVR.UI, string.Empty);
+            var answers = await new QueryService(reopened).FindAsync(identifier, QueryInformationModel.StudyRoot, ct);
+
+            Assert.Equal(Series + ".7", Assert.Single(answers).GetString(DicomTag.SOPInstanceUID));
+            identifier.SetString(DicomTag.QueryRetrieveLevel, DicomVR.CS, "SERIES");
+            var files = await new QueryService(reopened).FindInstancesForRetrieveAsync(identifier, ct);
+            Assert.Equal(stored.Path, Assert.Single(files).FilePath);
+        }
+    }
+
+    [Fact]
+    public async Task IndexAsync_ReplacedInstance_UpdatesRowInPlace()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var harness = new StorageHarness(DuplicatePolicy.Replace);
+        string sop = Series + ".9";
+        await harness.StoreAndIndexAsync(TestInstances.File(Study, Series, sop, "Doe^John"), ct);
+
+        await harness.StoreAndIndexAsync(TestInstances.File(Study, Series, sop, "Roe^Richard"), ct);
+
+        Assert.Equal(1, harness.Count("instance"));
+        var identifier = new PacsNode.Dicom.Data.DicomDataset();
+        identifier.SetString(DicomTag.QueryRetrieveLevel, DicomVR.CS, "PATIENT");
+        identifier.SetString(DicomTag.PatientID, DicomVR.LO, "P1");
+        identifier.SetString(DicomTag.PatientName, DicomVR.PN, string.Empty);
+        var answer = Assert.Single(await harness.Queries().FindAsync(identifier, QueryInformationModel.PatientRoot, ct));
+        Assert.Equal("Roe^Richard", answer.GetString(DicomTag.PatientName));
+    }
+}
