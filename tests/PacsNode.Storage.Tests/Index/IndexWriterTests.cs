@@ -76,4 +76,21 @@ public sealed class IndexWriterTests
         var answer = Assert.Single(await harness.Queries().FindAsync(identifier, QueryInformationModel.PatientRoot, ct));
         Assert.Equal("Roe^Richard", answer.GetString(DicomTag.PatientName));
     }
+
+    [Fact]
+    public async Task IndexAsync_OneRecordViolatesSchema_FailsOnlyItsOwnCaller()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var harness = new StorageHarness();
+        StoreResult stored = await harness.Store.StoreAsync(TestInstances.File(Study, Series, Series + ".1"), ct);
+        var good = IndexRecord.FromStoreResult(stored, TimeProvider.System.GetUtcNow());
+        IndexRecord bad = good with { SopInstanceUid = Series + ".2", FilePath = null! };
+
+        Task[] writes = [.. Enumerable.Range(0, 20).Select(_ => harness.Writer.IndexAsync(bad, ct)), harness.Writer.IndexAsync(good, ct)];
+        await Assert.ThrowsAnyAsync<Exception>(() => Task.WhenAll(writes));
+
+        Assert.True(writes[^1].IsCompletedSuccessfully);
+        Assert.All(writes[..^1], w => Assert.IsType<SqliteException>(w.Exception?.InnerException));
+        Assert.Equal(1, harness.Count("instance"));
+    }
 }
