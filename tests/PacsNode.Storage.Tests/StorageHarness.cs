@@ -32,32 +32,18 @@ internal sealed class StorageHarness : IAsyncDisposable
 
     public IndexDatabase Database { get; }
 
-    public IndexWriter Writer { get; private set; }
+    public IndexWriter Writer { get; }
 
     public QueryService Queries(QueryOptions? options = null) => new(Database, options);
 
-    /// <summary>Stores the file and, when it was written, indexes it: the order a C-STORE SCP follows.</summary>
-    public async Task<StoreResult> StoreAndIndexAsync(DicomFile file, CancellationToken cancellationToken)
-    {
-        StoreResult result = await Store.StoreAsync(file, cancellationToken);
-        if (result.Outcome is StoreOutcome.Stored or StoreOutcome.Replaced)
-        {
-            await Writer.IndexAsync(result, cancellationToken);
-        }
+    public InstanceArchive Archive => new(Store, Writer, TimeProvider.System);
 
-        return result;
-    }
+    /// <summary>Stores the file and indexes it, as the C-STORE SCP does.</summary>
+    public Task<StoreResult> StoreAndIndexAsync(DicomFile file, CancellationToken cancellationToken) =>
+        Archive.StoreAsync(file, cancellationToken);
 
-    public async Task<StoreResult> StoreAndIndexAsync(Stream part10, CancellationToken cancellationToken)
-    {
-        StoreResult result = await Store.StoreAsync(part10, cancellationToken);
-        if (result.Outcome is StoreOutcome.Stored or StoreOutcome.Replaced)
-        {
-            await Writer.IndexAsync(result, cancellationToken);
-        }
-
-        return result;
-    }
+    public Task<StoreResult> StoreAndIndexAsync(Stream part10, CancellationToken cancellationToken) =>
+        Archive.StoreAsync(part10, cancellationToken);
 
     /// <summary>A count through a brand-new connection.</summary>
     public long Count(string table) => Count(Database, table);
