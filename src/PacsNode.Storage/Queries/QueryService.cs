@@ -32,11 +32,11 @@ public sealed class QueryService
     /// index does not hold returned empty), Query/Retrieve Level, and Retrieve AE Title when configured. Throws
     /// <see cref="QueryException"/> for an identifier that cannot be processed.
     /// </summary>
-    public Task<IReadOnlyList<DicomDataset>> FindAsync(
+    public async Task<IReadOnlyList<DicomDataset>> FindAsync(
         DicomDataset identifier, QueryInformationModel model, CancellationToken cancellationToken)
     {
         CFindPlan plan = CFindPlanner.Plan(identifier, model, _options.MaxResults);
-        return Task.Run<IReadOnlyList<DicomDataset>>(() => Execute(plan, cancellationToken), cancellationToken);
+        return await Task.Run(() => Execute(plan, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -44,7 +44,7 @@ public sealed class QueryService
     /// present (Patient ID at PATIENT, else the UID of the level, which may be a list); every UID key given above it
     /// narrows the result. Works for Patient Root, Study Root and (IMAGE level) Composite Instance Root.
     /// </summary>
-    public Task<IReadOnlyList<RetrieveInstance>> FindInstancesForRetrieveAsync(DicomDataset identifier, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RetrieveInstance>> FindInstancesForRetrieveAsync(DicomDataset identifier, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(identifier);
         QueryLevel level = CFindPlanner.ParseLevel(identifier, QueryInformationModel.PatientRoot);
@@ -67,7 +67,7 @@ public sealed class QueryService
         AddRetrieveKey(filter, identifier, DicomTag.SeriesInstanceUID, "se.series_uid");
         AddRetrieveKey(filter, identifier, DicomTag.SOPInstanceUID, "i.sop_instance_uid");
         string sql = RetrieveSql + filter.WhereClause + " ORDER BY st.pk, se.pk, i.instance_number, i.pk";
-        return Task.Run<IReadOnlyList<RetrieveInstance>>(() => ExecuteRetrieve(sql, filter, cancellationToken), cancellationToken);
+        return await Task.Run(() => ExecuteRetrieve(sql, filter, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     private static void AddRetrieveKey(SqlFilter filter, DicomDataset identifier, DicomTag tag, string column)
