@@ -21,6 +21,12 @@ internal static class IndexKeys
     public static long? DateTime(string? text) =>
         text is not null && DicomDateTime.TryParse(text, out DicomDateTime value) ? Microseconds(value.Start) : null;
 
+    /// <summary>StudyDate at StudyTime (midnight without a time) in microseconds since 0001-01-01; null without a date.</summary>
+    public static long? DateAtTime(string? date, string? time) =>
+        date is not null && DicomDate.TryParse(date, out DicomDate day)
+            ? Microseconds(day.Date.ToDateTime(TimeOnly.MinValue)) + (Time(time) ?? 0)
+            : null;
+
     public static string? PersonName(string? text) => text?.ToUpperInvariant();
 
     public static int? Integer(string? text) =>

@@ -22,15 +22,16 @@ internal static class IndexUpsert
 
     private const string StudySql = """
         INSERT INTO study (patient_pk, study_uid, study_date, study_date_key, study_time, study_time_key,
-            accession_number, study_id, study_description, referring_physician, referring_physician_key)
+            accession_number, study_id, study_description, referring_physician, referring_physician_key, study_datetime_key)
         VALUES ($parent, $study_uid, $study_date, $study_date_key, $study_time, $study_time_key,
-            $accession_number, $study_id, $study_description, $referring_physician, $referring_physician_key)
+            $accession_number, $study_id, $study_description, $referring_physician, $referring_physician_key, $study_datetime_key)
         ON CONFLICT (study_uid) DO UPDATE SET
             patient_pk = excluded.patient_pk,
             study_date = COALESCE(excluded.study_date, study_date),
             study_date_key = COALESCE(excluded.study_date_key, study_date_key),
             study_time = COALESCE(excluded.study_time, study_time),
             study_time_key = COALESCE(excluded.study_time_key, study_time_key),
+            study_datetime_key = COALESCE(excluded.study_datetime_key, study_datetime_key),
             accession_number = COALESCE(excluded.accession_number, accession_number),
             study_id = COALESCE(excluded.study_id, study_id),
             study_description = COALESCE(excluded.study_description, study_description),
@@ -90,6 +91,7 @@ internal static class IndexUpsert
             ("$study_date_key", IndexKeys.Date(r.StudyDate)),
             ("$study_time", r.StudyTime),
             ("$study_time_key", IndexKeys.Time(r.StudyTime)),
+            ("$study_datetime_key", IndexKeys.DateAtTime(r.StudyDate, r.StudyTime)),
             ("$accession_number", r.AccessionNumber),
             ("$study_id", r.StudyId),
             ("$study_description", r.StudyDescription),

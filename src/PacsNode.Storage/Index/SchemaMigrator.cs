@@ -24,7 +24,10 @@ internal static class SchemaMigrator
     }
 
     /// <summary>Brings the database to <see cref="LatestVersion"/>; returns the number of scripts applied.</summary>
-    public static int Migrate(SqliteConnection connection)
+    public static int Migrate(SqliteConnection connection) => Migrate(connection, LatestVersion);
+
+    /// <summary>Brings the database to <paramref name="target"/> (tests build older databases with it).</summary>
+    internal static int Migrate(SqliteConnection connection, int target)
     {
         int current = GetVersion(connection);
         if (current > LatestVersion)
@@ -35,7 +38,7 @@ internal static class SchemaMigrator
         }
 
         int applied = 0;
-        foreach ((int version, string sql) in Scripts.Value.Where(s => s.Version > current))
+        foreach ((int version, string sql) in Scripts.Value.Where(s => s.Version > current && s.Version <= target))
         {
             using SqliteTransaction transaction = connection.BeginTransaction();
             using SqliteCommand command = connection.CreateCommand();

@@ -29,13 +29,21 @@ internal static class CFindPlanner
             $"Query/Retrieve Level '{text}' is not valid for the {model} model.");
     }
 
-    public static CFindPlan Plan(DicomDataset identifier, QueryInformationModel model, int maxResults)
+    public static CFindPlan Plan(DicomDataset identifier, QueryInformationModel model, QueryOptions options)
     {
         ArgumentNullException.ThrowIfNull(identifier);
         QueryLevel level = ParseLevel(identifier, model);
         RequireUniqueKeys(identifier, model, level);
 
         var filter = new SqlFilter();
+        string studyDate = identifier.GetString(DicomTag.StudyDate) ?? string.Empty;
+        string studyTime = identifier.GetString(DicomTag.StudyTime) ?? string.Empty;
+        bool combined = options.CombineDateTimeMatching && studyDate.Length > 0 && studyTime.Length > 0;
+        if (combined)
+        {
+            KeyMatcher.AddCombinedStudyDateTime(filter, studyDate, studyTime);
+        }
+
         var selects = new List<string>();
         var keys = new List<(DicomItem Key, int Ordinal)>();
         foreach (DicomItem item in identifier)
@@ -47,7 +55,11 @@ internal static class CFindPlanner
 
             if (item is DicomElement && QueryAttributes.TryGet(item.Tag, out QueryAttribute attribute) && attribute.Level <= level)
             {
-                KeyMatcher.Add(filter, attribute, identifier.GetStrings(item.Tag), identifier.GetString(item.Tag) ?? string.Empty);
+                if (!(combined && (item.Tag == DicomTag.StudyDate || item.Tag == DicomTag.StudyTime)))
+                {
+                    KeyMatcher.Add(filter, attribute, identifier.GetStrings(item.Tag), identifier.GetString(item.Tag) ?? string.Empty);
+                }
+
                 keys.Add((item, selects.Count));
                 selects.Add(attribute.Select);
             }
@@ -60,9 +72,9 @@ internal static class CFindPlanner
         string columns = selects.Count == 0 ? "1" : string.Join(", ", selects);
         string sql = $"SELECT {columns} FROM {QueryAttributes.From(level)}{filter.WhereClause} " +
             $"ORDER BY {QueryAttributes.OrderBy(level)}";
-        if (maxResults > 0)
+        if (options.MaxResults > 0)
         {
-            sql += " LIMIT " + maxResults.ToString(CultureInfo.InvariantCulture);
+            sql += " LIMIT " + options.MaxResults.ToString(CultureInfo.InvariantCulture);
         }
 
         return new CFindPlan(level, sql, filter, keys);

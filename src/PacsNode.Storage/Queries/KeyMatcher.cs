@@ -16,7 +16,7 @@ namespace PacsNode.Storage.Queries;
 /// <item>UI: single value, or a list of UIDs separated by backslashes (C.2.2.2.2), never wildcards;</item>
 /// <item>DA, TM, DT: single value or range "A-B", "A-", "-B" (C.2.2.2.5) read with the core's range types;
 /// a TM or DT end covers the whole period its precision names. Combined StudyDate+StudyTime range matching
-/// (C.2.2.2.5.1) is not done: each key is matched on its own;</item>
+/// (C.2.2.2.5.1) is done only when <see cref="QueryOptions.CombineDateTimeMatching"/> is set;</item>
 /// <item>IS: single value on the integer column;</item>
 /// <item>Modalities in Study: matches when any series of the study matches any of the values.</item>
 /// </list>
@@ -146,6 +146,37 @@ internal static class KeyMatcher
         if (range.Upper is { } upper)
         {
             filter.Where($"{attribute.MatchColumn} < {filter.Parameter(IndexKeys.Microseconds(upper.End))}");
+        }
+    }
+
+    /// <summary>
+    /// StudyDate and StudyTime as one range on the combined key: lower = date-lower at time-lower (midnight when the
+    /// time has no lower end), upper = date-upper at the end of time-upper (end of day when it has none).
+    /// </summary>
+    public static void AddCombinedStudyDateTime(SqlFilter filter, string date, string time)
+    {
+        if (!DicomDateRange.TryParse(date, out DicomDateRange dates))
+        {
+            throw new QueryException(QueryError.InvalidKeyValue, DicomTag.StudyDate, $"StudyDate '{date}' is not a date or date range.");
+        }
+
+        if (!DicomTimeRange.TryParse(time, out DicomTimeRange times))
+        {
+            throw new QueryException(QueryError.InvalidKeyValue, DicomTag.StudyTime, $"StudyTime '{time}' is not a time or time range.");
+        }
+
+        if (dates.Lower is { } lowerDate)
+        {
+            TimeSpan at = times.Lower is { } lowerTime ? lowerTime.Start : TimeSpan.Zero;
+            long lower = IndexKeys.Microseconds(lowerDate.Date.ToDateTime(TimeOnly.MinValue) + at);
+            filter.Where($"st.study_datetime_key >= {filter.Parameter(lower)}");
+        }
+
+        if (dates.Upper is { } upperDate)
+        {
+            TimeSpan at = times.Upper is { } upperTime ? upperTime.End : TimeSpan.FromDays(1);
+            long upper = IndexKeys.Microseconds(upperDate.Date.ToDateTime(TimeOnly.MinValue) + at);
+            filter.Where($"st.study_datetime_key < {filter.Parameter(upper)}");
         }
     }
 

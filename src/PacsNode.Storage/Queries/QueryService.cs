@@ -35,7 +35,7 @@ public sealed class QueryService
     public async Task<IReadOnlyList<DicomDataset>> FindAsync(
         DicomDataset identifier, QueryInformationModel model, CancellationToken cancellationToken)
     {
-        CFindPlan plan = CFindPlanner.Plan(identifier, model, _options.MaxResults);
+        CFindPlan plan = CFindPlanner.Plan(identifier, model, _options);
         return await Task.Run(() => Execute(plan, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 

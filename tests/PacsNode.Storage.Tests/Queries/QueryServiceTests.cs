@@ -103,6 +103,22 @@ public sealed class QueryServiceTests(QueryCorpus corpus) : IClassFixture<QueryC
     }
 
     [Fact]
+    public async Task Find_CombinedDateTimeMatching_ReadsDateAndTimeAsOneRange()
+    {
+        var identifier = Identifier("STUDY", ("StudyDate", "20231130-20240115"), ("StudyTime", "1200-1100"), ("StudyInstanceUID", ""));
+        var ct = TestContext.Current.CancellationToken;
+
+        var combined = await corpus.Harness.Queries(new QueryOptions { CombineDateTimeMatching = true })
+            .FindAsync(identifier, QueryInformationModel.StudyRoot, ct);
+        var independent = await corpus.Harness.Queries().FindAsync(identifier, QueryInformationModel.StudyRoot, ct);
+
+        // From 2023-11-30 12:00 to 2024-01-15 11:00: S3 (2023-12-01 08:00) and S1 (2024-01-15 10:15); matched
+        // independently, no time lies in 12:00-11:00.
+        Assert.Equal([QueryCorpus.S1, QueryCorpus.S3], Uids(combined, DicomTag.StudyInstanceUID).Order(StringComparer.Ordinal));
+        Assert.Empty(independent);
+    }
+
+    [Fact]
     public async Task Find_ListOfUids_ReturnsEachListedStudy()
     {
         var answers = await FindAsync(QueryInformationModel.StudyRoot, "STUDY",
