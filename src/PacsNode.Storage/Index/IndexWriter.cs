@@ -60,7 +60,29 @@ public sealed class IndexWriter : IAsyncDisposable
         await _loop.ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The loop; should it fail outside a batch (the database cannot be opened), every queued and later caller gets
+    /// the exception instead of waiting forever, and <see cref="DisposeAsync"/> rethrows it.
+    /// </summary>
     private async Task RunAsync()
+    {
+        try
+        {
+            await ConsumeAsync().ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            _queue.Writer.TryComplete(exception);
+            while (_queue.Reader.TryRead(out PendingWrite? pending))
+            {
+                pending.Completion.TrySetException(exception);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task ConsumeAsync()
     {
         using SqliteConnection connection = _database.OpenConnection();
         var batch = new List<PendingWrite>(_options.MaxBatchSize);

@@ -93,4 +93,24 @@ public sealed class IndexWriterTests
         Assert.All(writes[..^1], w => Assert.IsType<SqliteException>(w.Exception?.InnerException));
         Assert.Equal(1, harness.Count("instance"));
     }
+
+    [Fact]
+    public async Task IndexAsync_DatabaseDeletedBeforeWriterStarts_FailsCallerInsteadOfHanging()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var harness = new StorageHarness();
+        StoreResult stored = await harness.Store.StoreAsync(TestInstances.File(Study, Series, Series + ".1"), ct);
+        string folder = Path.Combine(Path.GetTempPath(), "pacsnode-tests", "gone-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var database = IndexDatabase.Open(Path.Combine(folder, "index.db"));
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+        var writer = new IndexWriter(database, TimeProvider.System);
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => writer.IndexAsync(stored, ct).WaitAsync(TimeSpan.FromSeconds(30), ct));
+        var disposeFailure = await Assert.ThrowsAnyAsync<SqliteException>(async () => await writer.DisposeAsync());
+
+        // Queued before the loop failed: the exception itself; queued after: the closed channel, carrying it.
+        Assert.Same(disposeFailure, failure as SqliteException ?? failure.InnerException);
+    }
 }
