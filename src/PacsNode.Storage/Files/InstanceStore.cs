@@ -1,0 +1,233 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using PacsNode.Dicom.Data;
+using PacsNode.Dicom.Dictionary;
+using PacsNode.Dicom.IO;
+
+namespace PacsNode.Storage.Files;
+
+/// <summary>
+/// One file per instance at DataFolder/StudyUID/SeriesUID/SOPInstanceUID.dcm, every UID checked against PS3.5 9.1
+/// first. A store writes to DataFolder/.incoming (same volume), flushes the file to disk, renames it into place and
+/// flushes the directory before returning: when a store call returns Stored or Replaced the file survives a crash.
+/// Two stores of the same SOP Instance UID are serialised by a lock stripe keyed on the UID, and a rename without
+/// overwrite (link/unlink on Unix) never clobbers a file that appeared meanwhile.
+/// </summary>
+public sealed class InstanceStore
+{
+    /// <summary>The folder under the data folder holding files being written.</summary>
+    public const string IncomingFolderName = ".incoming";
+
+    private const string TempExtension = ".tmp";
+    private static readonly DicomReaderOptions HeaderOnly = new() { StopAtTag = DicomTag.PixelData };
+
+    private readonly InstanceStoreOptions _options;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim[] _stripes;
+
+    public InstanceStore(InstanceStoreOptions options, ILogger<InstanceStore>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _logger = logger ?? NullLogger<InstanceStore>.Instance;
+        DataFolder = Path.GetFullPath(options.DataFolder);
+        IncomingFolder = Path.Combine(DataFolder, IncomingFolderName);
+        Directory.CreateDirectory(IncomingFolder);
+        _stripes = new SemaphoreSlim[64];
+        for (int i = 0; i < _stripes.Length; i++)
+        {
+            _stripes[i] = new SemaphoreSlim(1, 1);
+        }
+    }
+
+    public string DataFolder { get; }
+
+    public string IncomingFolder { get; }
+
+    /// <summary>Deletes files left in the incoming folder by a crash; call once at startup, before any store.</summary>
+    public int SweepTemporaryFiles()
+    {
+        int count = 0;
+        foreach (string file in Directory.EnumerateFiles(IncomingFolder, "*" + TempExtension))
+        {
+            File.Delete(file);
+            count++;
+        }
+
+        if (count > 0)
+        {
+            StorageLog.TemporaryFilesSwept(_logger, count, IncomingFolder);
+        }
+
+        return count;
+    }
+
+    /// <summary>The path an instance is stored at; throws <see cref="InvalidUidException"/> for an invalid UID.</summary>
+    public string GetPath(string? studyInstanceUid, string? seriesInstanceUid, string? sopInstanceUid) => Path.Combine(
+        DataFolder,
+        DicomUidValidator.Validate(studyInstanceUid, nameof(DicomTag.StudyInstanceUID)),
+        DicomUidValidator.Validate(seriesInstanceUid, nameof(DicomTag.SeriesInstanceUID)),
+        DicomUidValidator.Validate(sopInstanceUid, nameof(DicomTag.SOPInstanceUID)) + ".dcm");
+
+    /// <summary>Free bytes on the data folder's volume.</summary>
+    public long GetAvailableFreeSpace() => new DriveInfo(DataFolder).AvailableFreeSpace;
+
+    /// <summary>Writes a file in its own transfer syntax.</summary>
+    public async Task<StoreResult> StoreAsync(DicomFile file, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        string path = GetPath(
+            file.Dataset.GetString(DicomTag.StudyInstanceUID),
+            file.Dataset.GetString(DicomTag.SeriesInstanceUID),
+            file.Dataset.GetString(DicomTag.SOPInstanceUID));
+        if (!HasFreeSpace())
+        {
+            return Refused(StoreOutcome.OutOfResources, string.Empty, file.Dataset, file.TransferSyntax.Uid);
+        }
+
+        if (_options.DuplicatePolicy != DuplicatePolicy.Replace && File.Exists(path))
+        {
+            return Refused(DuplicateOutcome(), path, file.Dataset, file.TransferSyntax.Uid);
+        }
+
+        string temp = NewTempPath();
+        try
+        {
+            await WriteDurablyAsync(temp, stream => file.WriteAsync(stream, null, cancellationToken), cancellationToken)
+                .ConfigureAwait(false);
+            return await CommitAsync(temp, path, file.Dataset, file.TransferSyntax.Uid, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    /// <summary>
+    /// Stores a Part 10 file read from a stream (a spooled C-STORE), byte for byte. The UIDs come from the written
+    /// copy's header; a stream that fails midway leaves nothing behind.
+    /// </summary>
+    public async Task<StoreResult> StoreAsync(Stream part10, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(part10);
+        if (!HasFreeSpace())
+        {
+            return new StoreResult(StoreOutcome.OutOfResources, string.Empty, string.Empty, string.Empty, string.Empty,
+                string.Empty, string.Empty, 0, null);
+        }
+
+        string temp = NewTempPath();
+        try
+        {
+            await WriteDurablyAsync(temp, stream => part10.CopyToAsync(stream, cancellationToken), cancellationToken)
+                .ConfigureAwait(false);
+            DicomFile header = await DicomFile.OpenAsync(temp, HeaderOnly, cancellationToken).ConfigureAwait(false);
+            string path = GetPath(
+                header.Dataset.GetString(DicomTag.StudyInstanceUID),
+                header.Dataset.GetString(DicomTag.SeriesInstanceUID),
+                header.Dataset.GetString(DicomTag.SOPInstanceUID));
+            return await CommitAsync(temp, path, header.Dataset, header.TransferSyntax.Uid, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    private static async Task WriteDurablyAsync(string temp, Func<Stream, Task> write, CancellationToken cancellationToken)
+    {
+        var stream = new FileStream(temp, new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.Write,
+            Share = FileShare.None,
+            Options = FileOptions.Asynchronous,
+            BufferSize = 64 * 1024,
+        });
+        await using (stream.ConfigureAwait(false))
+        {
+            await write(stream).ConfigureAwait(false);
+            await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            RandomAccess.FlushToDisk(stream.SafeFileHandle);
+        }
+    }
+
+    private async Task<StoreResult> CommitAsync(
+        string temp, string path, DicomDataset dataset, string syntaxUid, CancellationToken cancellationToken)
+    {
+        string sopUid = Path.GetFileNameWithoutExtension(path);
+        SemaphoreSlim stripe = _stripes[(uint)StringComparer.Ordinal.GetHashCode(sopUid) % (uint)_stripes.Length];
+        await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            bool exists = File.Exists(path);
+            if (exists && _options.DuplicatePolicy != DuplicatePolicy.Replace)
+            {
+                return Refused(DuplicateOutcome(), path, dataset, syntaxUid);
+            }
+
+            string seriesFolder = Path.GetDirectoryName(path)!;
+            EnsureFolder(Path.GetDirectoryName(seriesFolder)!);
+            EnsureFolder(seriesFolder);
+            File.Move(temp, path, overwrite: exists);
+            DirectorySync.Flush(seriesFolder);
+            return Result(exists ? StoreOutcome.Replaced : StoreOutcome.Stored, path, dataset, syntaxUid,
+                new FileInfo(path).Length);
+        }
+        finally
+        {
+            stripe.Release();
+        }
+    }
+
+    /// <summary>Creates a folder and flushes its parent so that the new entry is durable too.</summary>
+    private static void EnsureFolder(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            Directory.CreateDirectory(folder);
+            DirectorySync.Flush(Path.GetDirectoryName(folder)!);
+        }
+    }
+
+    private bool HasFreeSpace()
+    {
+        long free = GetAvailableFreeSpace();
+        if (free >= _options.MinimumFreeBytes)
+        {
+            return true;
+        }
+
+        StorageLog.OutOfSpace(_logger, free, DataFolder, _options.MinimumFreeBytes);
+        return false;
+    }
+
+    private StoreOutcome DuplicateOutcome() =>
+        _options.DuplicatePolicy == DuplicatePolicy.Reject ? StoreOutcome.Rejected : StoreOutcome.Duplicate;
+
+    private StoreResult Refused(StoreOutcome outcome, string path, DicomDataset dataset, string syntaxUid)
+    {
+        if (outcome != StoreOutcome.OutOfResources)
+        {
+            string sopInstanceUid = Path.GetFileNameWithoutExtension(path);
+            StorageLog.DuplicateInstance(_logger, sopInstanceUid, outcome);
+        }
+
+        return Result(outcome, path, dataset, syntaxUid, outcome == StoreOutcome.OutOfResources ? 0 : new FileInfo(path).Length);
+    }
+
+    private static StoreResult Result(StoreOutcome outcome, string path, DicomDataset dataset, string syntaxUid, long size) => new(
+        outcome,
+        path,
+        dataset.GetString(DicomTag.StudyInstanceUID) ?? string.Empty,
+        dataset.GetString(DicomTag.SeriesInstanceUID) ?? string.Empty,
+        dataset.GetString(DicomTag.SOPInstanceUID) ?? string.Empty,
+        dataset.GetString(DicomTag.SOPClassUID) ?? string.Empty,
+        syntaxUid,
+        size,
+        dataset);
+
+    private string NewTempPath() => Path.Combine(IncomingFolder, Guid.NewGuid().ToString("N") + TempExtension);
+}

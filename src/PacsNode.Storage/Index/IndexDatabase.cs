@@ -1,0 +1,61 @@
+using Microsoft.Data.Sqlite;
+
+namespace PacsNode.Storage.Index;
+
+/// <summary>
+/// The SQLite index file: opened in WAL mode with synchronous=FULL (a committed index row survives power loss as the
+/// file does), migrated to the current schema on <see cref="Open"/>. Every caller gets its own short-lived
+/// connection; writes go only through <see cref="IndexWriter"/>.
+/// </summary>
+public sealed class IndexDatabase
+{
+    private readonly string _connectionString;
+
+    private IndexDatabase(string path)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string Path { get; }
+
+    /// <summary>The schema version this code writes.</summary>
+    public static int SchemaVersion => SchemaMigrator.LatestVersion;
+
+    /// <summary>
+    /// Opens (creating if needed) and migrates the index. Throws <see cref="IndexSchemaException"/> for a database
+    /// newer than this code. Synchronous: call it at startup, not on a socket loop.
+    /// </summary>
+    public static IndexDatabase Open(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var database = new IndexDatabase(path);
+        using SqliteConnection connection = database.OpenConnection();
+        using (SqliteCommand wal = connection.CreateCommand())
+        {
+            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            wal.ExecuteNonQuery();
+        }
+
+        SchemaMigrator.Migrate(connection);
+        return database;
+    }
+
+    /// <summary>A new open connection with foreign keys on and synchronous=FULL; the caller disposes it.</summary>
+    public SqliteConnection OpenConnection()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;";
+        command.ExecuteNonQuery();
+        return connection;
+    }
+}

@@ -1,0 +1,137 @@
+using Microsoft.Data.Sqlite;
+
+namespace PacsNode.Storage.Index;
+
+/// <summary>
+/// Inserts or updates the patient, study, series and instance rows of one record, parameterised only. Higher-level
+/// attributes keep their stored value where the new instance lacks one (COALESCE); the instance row is replaced.
+/// </summary>
+internal static class IndexUpsert
+{
+    private const string PatientSql = """
+        INSERT INTO patient (patient_id, patient_name, patient_name_key, birth_date, birth_date_key, sex)
+        VALUES ($patient_id, $patient_name, $patient_name_key, $birth_date, $birth_date_key, $sex)
+        ON CONFLICT (patient_id) DO UPDATE SET
+            patient_name = COALESCE(excluded.patient_name, patient_name),
+            patient_name_key = COALESCE(excluded.patient_name_key, patient_name_key),
+            birth_date = COALESCE(excluded.birth_date, birth_date),
+            birth_date_key = COALESCE(excluded.birth_date_key, birth_date_key),
+            sex = COALESCE(excluded.sex, sex)
+        RETURNING pk;
+        """;
+
+    private const string StudySql = """
+        INSERT INTO study (patient_pk, study_uid, study_date, study_date_key, study_time, study_time_key,
+            accession_number, study_id, study_description, referring_physician, referring_physician_key, study_datetime_key)
+        VALUES ($parent, $study_uid, $study_date, $study_date_key, $study_time, $study_time_key,
+            $accession_number, $study_id, $study_description, $referring_physician, $referring_physician_key, $study_datetime_key)
+        ON CONFLICT (study_uid) DO UPDATE SET
+            patient_pk = excluded.patient_pk,
+            study_date = COALESCE(excluded.study_date, study_date),
+            study_date_key = COALESCE(excluded.study_date_key, study_date_key),
+            study_time = COALESCE(excluded.study_time, study_time),
+            study_time_key = COALESCE(excluded.study_time_key, study_time_key),
+            study_datetime_key = COALESCE(excluded.study_datetime_key, study_datetime_key),
+            accession_number = COALESCE(excluded.accession_number, accession_number),
+            study_id = COALESCE(excluded.study_id, study_id),
+            study_description = COALESCE(excluded.study_description, study_description),
+            referring_physician = COALESCE(excluded.referring_physician, referring_physician),
+            referring_physician_key = COALESCE(excluded.referring_physician_key, referring_physician_key)
+        RETURNING pk;
+        """;
+
+    private const string SeriesSql = """
+        INSERT INTO series (study_pk, series_uid, modality, series_number, series_number_text, series_description,
+            units, decay_correction, corrected_image)
+        VALUES ($parent, $series_uid, $modality, $series_number, $series_number_text, $series_description,
+            $units, $decay_correction, $corrected_image)
+        ON CONFLICT (series_uid) DO UPDATE SET
+            study_pk = excluded.study_pk,
+            modality = COALESCE(excluded.modality, modality),
+            series_number = COALESCE(excluded.series_number, series_number),
+            series_number_text = COALESCE(excluded.series_number_text, series_number_text),
+            series_description = COALESCE(excluded.series_description, series_description),
+            units = COALESCE(excluded.units, units),
+            decay_correction = COALESCE(excluded.decay_correction, decay_correction),
+            corrected_image = COALESCE(excluded.corrected_image, corrected_image)
+        RETURNING pk;
+        """;
+
+    private const string InstanceSql = """
+        INSERT INTO instance (series_pk, sop_instance_uid, sop_class_uid, instance_number, instance_number_text,
+            acquisition_datetime, acquisition_datetime_key, transfer_syntax_uid, file_path, file_size, received_at)
+        VALUES ($parent, $sop_instance_uid, $sop_class_uid, $instance_number, $instance_number_text,
+            $acquisition_datetime, $acquisition_datetime_key, $transfer_syntax_uid, $file_path, $file_size, $received_at)
+        ON CONFLICT (sop_instance_uid) DO UPDATE SET
+            series_pk = excluded.series_pk,
+            sop_class_uid = excluded.sop_class_uid,
+            instance_number = excluded.instance_number,
+            instance_number_text = excluded.instance_number_text,
+            acquisition_datetime = excluded.acquisition_datetime,
+            acquisition_datetime_key = excluded.acquisition_datetime_key,
+            transfer_syntax_uid = excluded.transfer_syntax_uid,
+            file_path = excluded.file_path,
+            file_size = excluded.file_size,
+            received_at = excluded.received_at;
+        """;
+
+    public static void Apply(SqliteConnection connection, SqliteTransaction transaction, IndexRecord r)
+    {
+        long patient = Scalar(connection, transaction, PatientSql,
+            ("$patient_id", r.PatientId),
+            ("$patient_name", r.PatientName),
+            ("$patient_name_key", IndexKeys.PersonName(r.PatientName)),
+            ("$birth_date", r.PatientBirthDate),
+            ("$birth_date_key", IndexKeys.Date(r.PatientBirthDate)),
+            ("$sex", r.PatientSex));
+        long study = Scalar(connection, transaction, StudySql,
+            ("$parent", patient),
+            ("$study_uid", r.StudyInstanceUid),
+            ("$study_date", r.StudyDate),
+            ("$study_date_key", IndexKeys.Date(r.StudyDate)),
+            ("$study_time", r.StudyTime),
+            ("$study_time_key", IndexKeys.Time(r.StudyTime)),
+            ("$study_datetime_key", IndexKeys.DateAtTime(r.StudyDate, r.StudyTime)),
+            ("$accession_number", r.AccessionNumber),
+            ("$study_id", r.StudyId),
+            ("$study_description", r.StudyDescription),
+            ("$referring_physician", r.ReferringPhysicianName),
+            ("$referring_physician_key", IndexKeys.PersonName(r.ReferringPhysicianName)));
+        long series = Scalar(connection, transaction, SeriesSql,
+            ("$parent", study),
+            ("$series_uid", r.SeriesInstanceUid),
+            ("$modality", r.Modality),
+            ("$series_number", IndexKeys.Integer(r.SeriesNumber)),
+            ("$series_number_text", r.SeriesNumber),
+            ("$series_description", r.SeriesDescription),
+            ("$units", r.Units),
+            ("$decay_correction", r.DecayCorrection),
+            ("$corrected_image", r.CorrectedImage));
+        Scalar(connection, transaction, InstanceSql,
+            ("$parent", series),
+            ("$sop_instance_uid", r.SopInstanceUid),
+            ("$sop_class_uid", r.SopClassUid),
+            ("$instance_number", IndexKeys.Integer(r.InstanceNumber)),
+            ("$instance_number_text", r.InstanceNumber),
+            ("$acquisition_datetime", r.AcquisitionDateTime),
+            ("$acquisition_datetime_key", IndexKeys.DateTime(r.AcquisitionDateTime)),
+            ("$transfer_syntax_uid", r.TransferSyntaxUid),
+            ("$file_path", r.FilePath),
+            ("$file_size", r.FileSize),
+            ("$received_at", r.ReceivedAtText));
+    }
+
+    private static long Scalar(
+        SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach ((string name, object? value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command.ExecuteScalar() is long pk ? pk : 0;
+    }
+}

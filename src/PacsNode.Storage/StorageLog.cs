@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Logging;
+
+namespace PacsNode.Storage;
+
+/// <summary>Log messages of the storage layer (event ids 3xxx).</summary>
+internal static partial class StorageLog
+{
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Deleted {Count} leftover temporary files under {Folder}")]
+    public static partial void TemporaryFilesSwept(ILogger logger, int count, string folder);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning,
+        Message = "Free space {FreeBytes} bytes under {Folder} is below the threshold {MinimumBytes}; refusing to store")]
+    public static partial void OutOfSpace(ILogger logger, long freeBytes, string folder, long minimumBytes);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Duplicate SOP Instance {SopInstanceUid}: {Outcome}")]
+    public static partial void DuplicateInstance(ILogger logger, string sopInstanceUid, Files.StoreOutcome outcome);
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Error, Message = "Index batch of {Count} failed; retrying one by one")]
+    public static partial void IndexBatchFailed(ILogger logger, int count, Exception exception);
+}

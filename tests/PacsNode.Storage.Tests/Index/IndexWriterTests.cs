@@ -1,0 +1,116 @@
+using Microsoft.Data.Sqlite;
+using PacsNode.Dicom.Dictionary;
+using PacsNode.Storage.Files;
+using PacsNode.Storage.Index;
+using PacsNode.Storage.Queries;
+using Xunit;
+
+namespace PacsNode.Storage.Tests.Index;
+
+public sealed class IndexWriterTests
+{
+    private const string Study = "1.2.826.0.1.3680043.10.2";
+    private const string Series = "1.2.826.0.1.3680043.10.2.1";
+
+    [Fact]
+    public async Task IndexAsync_200ConcurrentStores_AllIndexedOnCompletion()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var harness = new StorageHarness();
+
+        StoreResult[] results = await Task.WhenAll(Enumerable.Range(1, 200).Select(i => Task.Run(
+            () => harness.StoreAndIndexAsync(TestInstances.File(Study, Series, $"{Series}.{i}"), ct), ct)));
+
+        Assert.All(results, r => Assert.Equal(StoreOutcome.Stored, r.Outcome));
+        Assert.Equal(200, harness.Count("instance"));
+        Assert.Equal(1, harness.Count("series"));
+        Assert.Equal(1, harness.Count("study"));
+        Assert.Equal(1, harness.Count("patient"));
+        Assert.Equal(200, Directory.GetFiles(Path.Combine(harness.Store.DataFolder, Study, Series)).Length);
+    }
+
+    [Fact]
+    public async Task IndexAsync_StoreThenFreshReopen_NewConnectionSeesRow()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        string databasePath;
+        StoreResult stored;
+        await using (var harness = new StorageHarness())
+        {
+            stored = await harness.StoreAndIndexAsync(TestInstances.File(Study, Series, Series + ".7"), ct);
+            databasePath = harness.DatabasePath;
+            await harness.Writer.DisposeAsync();
+            SqliteConnection.ClearAllPools();
+
+            // As a restarted process would: a new IndexDatabase over the same file, a new pool, a new connection.
+            var reopened = IndexDatabase.Open(databasePath);
+            var identifier = new PacsNode.Dicom.Data.DicomDataset();
+            identifier.SetString(DicomTag.QueryRetrieveLevel, DicomVR.CS, "IMAGE");
+            identifier.SetString(DicomTag.StudyInstanceUID, DicomVR.UI, Study);
+            identifier.SetString(DicomTag.SeriesInstanceUID, DicomVR.UI, Series);
+            identifier.SetString(DicomTag.SOPInstanceUID, DicomVR.UI, string.Empty);
+            var answers = await new QueryService(reopened).FindAsync(identifier, QueryInformationModel.StudyRoot, ct);
+
+            Assert.Equal(Series + ".7", Assert.Single(answers).GetString(DicomTag.SOPInstanceUID));
+            identifier.SetString(DicomTag.QueryRetrieveLevel, DicomVR.CS, "SERIES");
+            var files = await new QueryService(reopened).FindInstancesForRetrieveAsync(identifier, ct);
+            Assert.Equal(stored.Path, Assert.Single(files).FilePath);
+        }
+    }
+
+    [Fact]
+    public async Task IndexAsync_ReplacedInstance_UpdatesRowInPlace()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var harness = new StorageHarness(DuplicatePolicy.Replace);
+        string sop = Series + ".9";
+        await harness.StoreAndIndexAsync(TestInstances.File(Study, Series, sop, "Doe^John"), ct);
+
+        await harness.StoreAndIndexAsync(TestInstances.File(Study, Series, sop, "Roe^Richard"), ct);
+
+        Assert.Equal(1, harness.Count("instance"));
+        var identifier = new PacsNode.Dicom.Data.DicomDataset();
+        identifier.SetString(DicomTag.QueryRetrieveLevel, DicomVR.CS, "PATIENT");
+        identifier.SetString(DicomTag.PatientID, DicomVR.LO, "P1");
+        identifier.SetString(DicomTag.PatientName, DicomVR.PN, string.Empty);
+        var answer = Assert.Single(await harness.Queries().FindAsync(identifier, QueryInformationModel.PatientRoot, ct));
+        Assert.Equal("Roe^Richard", answer.GetString(DicomTag.PatientName));
+    }
+
+    [Fact]
+    public async Task IndexAsync_OneRecordViolatesSchema_FailsOnlyItsOwnCaller()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var harness = new StorageHarness();
+        StoreResult stored = await harness.Store.StoreAsync(TestInstances.File(Study, Series, Series + ".1"), ct);
+        var good = IndexRecord.FromStoreResult(stored, TimeProvider.System.GetUtcNow());
+        IndexRecord bad = good with { SopInstanceUid = Series + ".2", FilePath = null! };
+
+        Task[] writes = [.. Enumerable.Range(0, 20).Select(_ => harness.Writer.IndexAsync(bad, ct)), harness.Writer.IndexAsync(good, ct)];
+        await Assert.ThrowsAnyAsync<Exception>(() => Task.WhenAll(writes));
+
+        Assert.True(writes[^1].IsCompletedSuccessfully);
+        Assert.All(writes[..^1], w => Assert.IsType<SqliteException>(w.Exception?.InnerException));
+        Assert.Equal(1, harness.Count("instance"));
+    }
+
+    [Fact]
+    public async Task IndexAsync_DatabaseDeletedBeforeWriterStarts_FailsCallerInsteadOfHanging()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var harness = new StorageHarness();
+        StoreResult stored = await harness.Store.StoreAsync(TestInstances.File(Study, Series, Series + ".1"), ct);
+        string folder = Path.Combine(Path.GetTempPath(), "pacsnode-tests", "gone-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var database = IndexDatabase.Open(Path.Combine(folder, "index.db"));
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+        var writer = new IndexWriter(database, TimeProvider.System);
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => writer.IndexAsync(stored, ct).WaitAsync(TimeSpan.FromSeconds(30), ct));
+        var disposeFailure = await Assert.ThrowsAnyAsync<SqliteException>(async () => await writer.DisposeAsync());
+
+        // Queued before the loop failed: the exception itself; queued after: the closed channel, carrying it.
+        Assert.Same(disposeFailure, failure as SqliteException ?? failure.InnerException);
+    }
+}

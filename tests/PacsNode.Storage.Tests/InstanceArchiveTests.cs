@@ -1,0 +1,67 @@
+using PacsNode.Storage.Files;
+using Xunit;
+
+namespace PacsNode.Storage.Tests;
+
+public sealed class InstanceArchiveTests
+{
+    private const string Study = "1.2.826.0.1.3680043.10.5";
+    private const string Series = "1.2.826.0.1.3680043.10.5.1";
+    private const string Sop = "1.2.826.0.1.3680043.10.5.1.1";
+
+    [Fact]
+    public async Task StoreAsync_StreamThrowsMidway_LeavesNoFileAndNoIndexRow()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var harness = new StorageHarness();
+        byte[] bytes = await TestInstances.EncodeAsync(TestInstances.File(Study, Series, Sop), ct);
+
+        await Assert.ThrowsAsync<IOException>(() => harness.Archive.StoreAsync(new FailingStream(bytes, bytes.Length - 10), ct));
+
+        Assert.Equal(0, harness.Count("instance"));
+        Assert.Equal(0, harness.Count("study"));
+        Assert.False(Directory.Exists(Path.Combine(harness.Store.DataFolder, Study)));
+        Assert.Empty(Directory.GetFiles(harness.Store.IncomingFolder));
+    }
+
+    [Fact]
+    public async Task StoreAsync_StreamComplete_IsIndexedWhenTaskCompletes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var harness = new StorageHarness();
+        byte[] bytes = await TestInstances.EncodeAsync(TestInstances.File(Study, Series, Sop), ct);
+
+        StoreResult result = await harness.Archive.StoreAsync(new MemoryStream(bytes), ct);
+
+        Assert.Equal(StoreOutcome.Stored, result.Outcome);
+        Assert.Equal(1, harness.Count("instance"));
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(result.Path, ct));
+    }
+
+    [Fact]
+    public async Task StoreAsync_DuplicateOfFileNeverIndexed_IndexesTheKeptFile()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var harness = new StorageHarness(DuplicatePolicy.Keep);
+        await harness.Store.StoreAsync(TestInstances.File(Study, Series, Sop), ct); // as if killed before the index commit
+
+        StoreResult again = await harness.Archive.StoreAsync(TestInstances.File(Study, Series, Sop), ct);
+
+        Assert.Equal(StoreOutcome.Duplicate, again.Outcome);
+        Assert.Equal(1, harness.Count("instance"));
+    }
+
+    [Fact]
+    public async Task StoreAsync_OutOfResources_IndexesNothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var harness = new StorageHarness();
+        var full = new InstanceStore(new InstanceStoreOptions { DataFolder = harness.Store.DataFolder, MinimumFreeBytes = long.MaxValue });
+
+        StoreResult result = await new InstanceArchive(full, harness.Writer, TimeProvider.System)
+            .StoreAsync(TestInstances.File(Study, Series, Sop), ct);
+
+        Assert.Equal(StoreOutcome.OutOfResources, result.Outcome);
+        Assert.Equal(0, harness.Count("instance"));
+    }
+}
