@@ -78,6 +78,66 @@ internal static class Corpus
         return paths;
     }
 
+    /// <summary>
+    /// A multi-frame grayscale image (Multi-frame Grayscale Word Secondary Capture) for codec throughput: a CT of
+    /// smooth anatomy-like shapes with noise, or PET frames made from the real Siemens slice, shifted per frame.
+    /// </summary>
+    public static async Task<string> WriteMultiFrameAsync(
+        string path, int rows, int columns, int frames, bool pet, CancellationToken cancellationToken)
+    {
+        var ds = new DicomDataset();
+        Text(ds, 0x0008, 0x0016, DicomVR.UI, "1.2.840.10008.5.1.4.1.1.7.3");
+        Text(ds, 0x0008, 0x0018, DicomVR.UI, pet ? "2.25.4002" : "2.25.4001");
+        Text(ds, 0x0008, 0x0060, DicomVR.CS, "OT");
+        Text(ds, 0x0028, 0x0004, DicomVR.CS, "MONOCHROME2");
+        Text(ds, 0x0028, 0x0008, DicomVR.IS, frames.ToString(CultureInfo.InvariantCulture));
+        UShort(ds, 0x0028, 0x0002, 1);
+        UShort(ds, 0x0028, 0x0010, (ushort)rows);
+        UShort(ds, 0x0028, 0x0011, (ushort)columns);
+        UShort(ds, 0x0028, 0x0100, 16);
+        UShort(ds, 0x0028, 0x0101, pet ? (ushort)16 : (ushort)12);
+        UShort(ds, 0x0028, 0x0102, pet ? (ushort)15 : (ushort)11);
+        UShort(ds, 0x0028, 0x0103, pet ? (ushort)1 : (ushort)0);
+        byte[] pixels = new byte[rows * columns * frames * 2];
+        var random = new Random(2026);
+        ReadOnlyMemory<byte> template = ReadOnlyMemory<byte>.Empty;
+        if (pet)
+        {
+            string source = Path.Combine(RepositoryRoot(), "..", "shared", "testdata", "orthanc-tests",
+                "2020-11-16-SalimKanounAnonymization.dcm");
+            DicomFile slice = await DicomFile.OpenAsync(source, cancellationToken: cancellationToken);
+            template = ((DicomElement)slice.Dataset.Get(new DicomTag(0x7FE0, 0x0010))!).Buffer.Memory;
+        }
+
+        for (int f = 0; f < frames; f++)
+        {
+            for (int y = 0; y < rows; y++)
+            {
+                for (int x = 0; x < columns; x++)
+                {
+                    int value;
+                    if (pet)
+                    {
+                        int sx = Math.Clamp(x + (f % 7) - 3, 0, columns - 1);
+                        value = BinaryPrimitives.ReadInt16LittleEndian(template.Span[(((y * columns) + sx) * 2)..]);
+                    }
+                    else
+                    {
+                        double r = Math.Sqrt(Math.Pow(x - (columns / 2.0), 2) + Math.Pow((y - (rows / 2.0)) * 1.3, 2));
+                        value = r < 200 ? 1024 + (int)(40 * Math.Sin((x + f) / 9.0)) + random.Next(-20, 21) : random.Next(0, 8);
+                        value = Math.Clamp(value, 0, 4095);
+                    }
+
+                    BinaryPrimitives.WriteInt16LittleEndian(pixels.AsSpan(((((f * rows) + y) * columns) + x) * 2), (short)value);
+                }
+            }
+        }
+
+        ds.AddOrUpdate(new DicomElement(new DicomTag(0x7FE0, 0x0010), DicomVR.OW, DicomBuffer.FromBytes(pixels)));
+        await new DicomFile(new DicomDataset(), ds, DicomTransferSyntax.ExplicitVRLittleEndian).SaveAsync(path, cancellationToken: cancellationToken);
+        return path;
+    }
+
     private static void Text(DicomDataset ds, ushort group, ushort element, DicomVR vr, string value) =>
         ds.AddOrUpdate(new DicomElement(new DicomTag(group, element), vr, DicomBuffer.FromBytes(Encoding.ASCII.GetBytes(value))));
 
@@ -100,4 +160,5 @@ internal static class Corpus
 
         throw new InvalidOperationException("PacsNode.sln not found above " + AppContext.BaseDirectory);
     }
+
 }
