@@ -13,6 +13,12 @@ public static class AssociationNegotiator
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(policy);
+        if (policy.RefuseAsBusy)
+        {
+            return NegotiationOutcome.Rejected(RejectSource.ServiceProviderPresentation, RejectReason.PresentationLocalLimitExceeded,
+                RejectResult.Transient);
+        }
+
         if ((request.ProtocolVersion & 1) == 0)
         {
             return NegotiationOutcome.Rejected(RejectSource.ServiceProviderAcse, RejectReason.AcseProtocolVersionNotSupported);

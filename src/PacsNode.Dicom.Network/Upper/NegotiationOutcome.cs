@@ -24,6 +24,6 @@ public sealed class NegotiationOutcome
     internal static NegotiationOutcome Accepted(AAssociateAcPdu accept, AssociationParameters parameters) =>
         new(accept, parameters, null);
 
-    internal static NegotiationOutcome Rejected(RejectSource source, byte reason) =>
-        new(null, null, new AAssociateRjPdu(RejectResult.Permanent, source, reason));
+    internal static NegotiationOutcome Rejected(RejectSource source, byte reason, RejectResult result = RejectResult.Permanent) =>
+        new(null, null, new AAssociateRjPdu(result, source, reason));
 }
