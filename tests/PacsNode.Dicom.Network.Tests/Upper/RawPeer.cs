@@ -21,6 +21,8 @@ internal sealed class RawPeer : IAsyncDisposable
         return new RawPeer(socket);
     }
 
+    public static RawPeer FromSocket(Socket socket) => new(socket);
+
     public async Task SendAsync(byte[] bytes, CancellationToken ct) => await _socket.SendAsync(bytes, ct);
 
     /// <summary>The next whole PDU (header included), or null at end of stream.</summary>
