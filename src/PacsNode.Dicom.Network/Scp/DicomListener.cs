@@ -93,16 +93,26 @@ public sealed class DicomListener : IAsyncDisposable
     private async Task ServeAsync(Socket client, CancellationToken cancellationToken)
     {
         await Task.Yield();
-        bool busy = Interlocked.Increment(ref _active) > _options.MaxAssociations;
+        bool reserved = false;
+        string remote = client.RemoteEndPoint?.ToString() ?? "?";
         Association? association = null;
         try
         {
-            if (busy)
+            AcceptorPolicy policy = _policy with
             {
-                NetworkLog.TooManyAssociations(_logger, client.RemoteEndPoint?.ToString() ?? "?", _options.MaxAssociations);
-            }
+                TryReserveSlot = () =>
+                {
+                    if (Interlocked.Increment(ref _active) <= _options.MaxAssociations)
+                    {
+                        reserved = true;
+                        return true;
+                    }
 
-            AcceptorPolicy policy = busy ? _policy with { RefuseAsBusy = true } : _policy;
+                    Interlocked.Decrement(ref _active);
+                    NetworkLog.TooManyAssociations(_logger, remote, _options.MaxAssociations);
+                    return false;
+                },
+            };
             association = await Association.AcceptAsync(client, policy, _options.Association, _time, _logger, cancellationToken)
                 .ConfigureAwait(false);
             if (association is not null)
@@ -125,7 +135,11 @@ public sealed class DicomListener : IAsyncDisposable
         }
         finally
         {
-            Interlocked.Decrement(ref _active);
+            if (reserved)
+            {
+                Interlocked.Decrement(ref _active);
+            }
+
             if (association is not null)
             {
                 await association.DisposeAsync().ConfigureAwait(false);

@@ -30,9 +30,12 @@ public sealed record AcceptorPolicy
     /// <summary>Whether a request without user identity is refused when a validator is configured.</summary>
     public bool RequireUserIdentity { get; init; }
 
-    /// <summary>Set by the listener when it is at its association limit: every request is answered with a transient
-    /// rejection, presentation provider, local limit exceeded (PS3.8 table 9-21).</summary>
-    internal bool RefuseAsBusy { get; init; }
+    /// <summary>
+    /// Set by the listener: asked last, once a request is otherwise acceptable, to take one of its association slots.
+    /// False answers a transient rejection, presentation provider, local limit exceeded (PS3.8 table 9-21), so
+    /// connections that never associate (idle, garbage) never hold a slot.
+    /// </summary>
+    internal Func<bool>? TryReserveSlot { get; init; }
 
     public string ImplementationClassUid { get; init; } = DicomImplementation.ClassUid;
 

@@ -13,12 +13,6 @@ public static class AssociationNegotiator
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(policy);
-        if (policy.RefuseAsBusy)
-        {
-            return NegotiationOutcome.Rejected(RejectSource.ServiceProviderPresentation, RejectReason.PresentationLocalLimitExceeded,
-                RejectResult.Transient);
-        }
-
         if ((request.ProtocolVersion & 1) == 0)
         {
             return NegotiationOutcome.Rejected(RejectSource.ServiceProviderAcse, RejectReason.AcseProtocolVersionNotSupported);
@@ -48,6 +42,12 @@ public static class AssociationNegotiator
             {
                 return NegotiationOutcome.Rejected(RejectSource.ServiceUser, RejectReason.UserNoReasonGiven);
             }
+        }
+
+        if (policy.TryReserveSlot is { } reserve && !reserve())
+        {
+            return NegotiationOutcome.Rejected(RejectSource.ServiceProviderPresentation, RejectReason.PresentationLocalLimitExceeded,
+                RejectResult.Transient);
         }
 
         var results = new List<PresentationContextResult>(request.PresentationContexts.Count);

@@ -75,6 +75,37 @@ public sealed class DicomListenerTests
         await running;
     }
 
+    [Fact]
+    public async Task Listener_IdleConnectionsBeyondTheLimit_DoNotBlockARealAssociation()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var options = new DicomListenerOptions { Address = IPAddress.Loopback, Port = 0, MaxAssociations = 2 };
+        await using var listener = new DicomListener(options, AcceptorHarness.Policy, async (a, token) =>
+        {
+            Assert.Null(await a.ReceiveAsync(token));
+            await a.SendReleaseResponseAsync(token);
+        }, TimeProvider.System, NullLogger.Instance);
+        Task running = listener.RunAsync(stop.Token);
+        var idle = new List<RawPeer>();
+        for (int i = 0; i < 20; i++)
+        {
+            idle.Add(await RawPeer.ConnectAsync(listener.LocalEndPoint, ct));
+        }
+
+        await using Association real = await RequestAsync(listener, ct);
+        await real.ReleaseAsync(ct);
+
+        Assert.Equal(UpperLayerState.Sta1, real.State);
+        foreach (RawPeer peer in idle)
+        {
+            await peer.DisposeAsync();
+        }
+
+        await stop.CancelAsync();
+        await running;
+    }
+
     private static Task<Association> RequestAsync(DicomListener listener, CancellationToken ct) =>
         Association.RequestAsync("127.0.0.1", listener.LocalEndPoint.Port,
             new AAssociateRqPdu("PACSNODE", "SCU", [new PresentationContextRequest(1, "1.2.840.10008.1.1", ["1.2.840.10008.1.2"])],

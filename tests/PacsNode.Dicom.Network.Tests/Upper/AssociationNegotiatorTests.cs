@@ -166,6 +166,27 @@ public sealed class AssociationNegotiatorTests
         Assert.Null(outcome.Accept!.UserInformation.UserIdentityServerResponse);
     }
 
+    [Fact]
+    public void Negotiate_NoFreeSlot_RejectedTransientlyLocalLimitExceeded()
+    {
+        NegotiationOutcome outcome = AssociationNegotiator.Negotiate(Request(Context(1, Verification, Implicit)),
+            Policy with { TryReserveSlot = () => false });
+
+        Assert.Equal((RejectResult.Transient, RejectSource.ServiceProviderPresentation, RejectReason.PresentationLocalLimitExceeded),
+            (outcome.Reject!.Result, outcome.Reject.Source, outcome.Reject.Reason));
+    }
+
+    [Fact]
+    public void Negotiate_OtherwiseRejected_NeverTakesASlot()
+    {
+        int asked = 0;
+
+        AssociationNegotiator.Negotiate(Request(Context(1, Verification, Implicit), called: "OTHER"),
+            Policy with { TryReserveSlot = () => ++asked > 0 });
+
+        Assert.Equal(0, asked);
+    }
+
     private static void AssertRejected(NegotiationOutcome outcome, RejectSource source, byte reason)
     {
         Assert.False(outcome.IsAccepted);
