@@ -30,6 +30,12 @@ public sealed class DimseDispatcher(IEchoScp? echo, IStoreScp? store, DimseDispa
 
             await using (message.ConfigureAwait(false))
             {
+                if (message.Command.Field == CommandField.CCancelRq)
+                {
+                    // C-CANCEL has no response (PS3.7 9.3.2.3); with one operation at a time there is nothing to cancel.
+                    continue;
+                }
+
                 CommandSet response = await AnswerAsync(association, message, cancellationToken).ConfigureAwait(false);
                 await channel.SendAsync(message.PresentationContext.Id, response, null, cancellationToken).ConfigureAwait(false);
                 DimseDispatcherLog.Answered(logger, association.Id, message.Command.Field.ToString(), message.Command.MessageId,
