@@ -84,6 +84,28 @@ public sealed class DcmtkInteropTests
         Assert.Equal(spoolThreshold < 100_000, store.SawSpooledFile);
     }
 
+    [Fact]
+    public async Task Storescu_FourAssociationsInParallel_AllStoresAnswered()
+    {
+        string storescu = RequiresTool.Dcmtk("storescu");
+        RequiresTool.SharedTestData();
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        string[] files = Directory.GetFiles(TestData.Path("ibsi-suv-dro", "DRO", "DRO_0_0", "PT"), "*.dcm");
+        var store = new RecordingStoreScp();
+        await using Node node = await Node.StartAsync(store, 1 << 20);
+
+        ToolResult[] results = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => ExternalTool.RunAsync(storescu,
+            ["-aet", $"SCU{i}", "-aec", "PACSNODE", "127.0.0.1", node.Port.ToString(CultureInfo()), .. files], null, ct)));
+
+        foreach (ToolResult result in results)
+        {
+            result.AssertSuccess();
+        }
+
+        Assert.Equal(4 * files.Length, store.Calls);
+        Assert.Equal(files.Length, store.Received.Count);
+    }
+
     private static long Length(DicomDataset dataset, DicomTag tag) => (dataset.Get(tag) as DicomElement)?.Length ?? -1;
 
     private static System.Globalization.CultureInfo CultureInfo() => System.Globalization.CultureInfo.InvariantCulture;
@@ -94,10 +116,15 @@ public sealed class DcmtkInteropTests
 
         public bool SawSpooledFile { get; private set; }
 
+        public int Calls => Volatile.Read(ref _calls);
+
+        private int _calls;
+
         public async ValueTask<DimseResult> OnCStoreAsync(
             AssociationParameters association, CStoreRequest request, string transferSyntaxUid, DatasetSpool dataset,
             CancellationToken cancellationToken)
         {
+            Interlocked.Increment(ref _calls);
             SawSpooledFile |= !dataset.IsInMemory;
             using var copy = new MemoryStream();
             await dataset.CopyToAsync(copy, cancellationToken);
