@@ -12,10 +12,14 @@ internal static partial class Log
         Message = "PacsNode {Version} starting: AE title {AeTitle}, data folder {DataFolder}")]
     public static partial void NodeStarting(ILogger logger, string version, string aeTitle, string dataFolder);
 
-    [LoggerMessage(EventId = 9101, Level = LogLevel.Warning,
-        Message = "The DICOM listener is not implemented yet: AE title {AeTitle} on {Address}:{Port} " +
-                  "will not accept associations")]
-    public static partial void ListenerNotImplemented(ILogger logger, string aeTitle, string address, int port);
+    [LoggerMessage(EventId = 9101, Level = LogLevel.Information,
+        Message = "DICOM listener accepting associations: AE title {AeTitle} on {Address}:{Port}, " +
+                  "{StorageClasses} storage SOP classes, data in {DataFolder}")]
+    public static partial void ListenerAccepting(ILogger logger, string aeTitle, string address, int port, int storageClasses, string dataFolder);
+
+    [LoggerMessage(EventId = 9103, Level = LogLevel.Warning,
+        Message = "C-STORE of {SopInstanceUid} refused: {Reason}")]
+    public static partial void StoreRefused(ILogger logger, string sopInstanceUid, string reason);
 
     [LoggerMessage(EventId = 9102, Level = LogLevel.Information, Message = "DICOM listener stopped")]
     public static partial void ListenerStopped(ILogger logger);

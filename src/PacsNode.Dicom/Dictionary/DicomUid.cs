@@ -23,6 +23,6 @@ public static partial class DicomUid
     /// <summary>The UID's PS3.6 name, e.g. "Explicit VR Little Endian", or the UID itself when unknown.</summary>
     public static string GetName(string uid) => LookupUid(uid)?.Name ?? uid;
 
-    /// <summary>Every UID of table A-1 (for tools and tests).</summary>
-    internal static IEnumerable<DicomUidInfo> All => Table.Value.All;
+    /// <summary>Every UID of table A-1 (the SCP offers every storage SOP class from it).</summary>
+    public static IEnumerable<DicomUidInfo> All => Table.Value.All;
 }

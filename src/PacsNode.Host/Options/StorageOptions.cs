@@ -8,6 +8,9 @@ internal sealed class StorageOptions
     /// <summary>The data folder; a relative path is relative to the working directory.</summary>
     public string DataFolder { get; set; } = string.Empty;
 
+    /// <summary>Below this much free space on the data folder's disk, C-STORE answers Out of Resources (A700).</summary>
+    public long MinimumFreeMegabytes { get; set; } = 256;
+
     /// <summary>The absolute path of <see cref="DataFolder"/>.</summary>
     public string DataFolderFullPath => Path.GetFullPath(DataFolder);
 }

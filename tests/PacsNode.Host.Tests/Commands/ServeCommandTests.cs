@@ -19,7 +19,7 @@ public sealed class ServeCommandTests : IDisposable
         var port = FreePort.Get();
         await using var node = PacsNodeCli.Start(["serve"], Options(("PACSNODE__LISTENER__PORT", $"{port}")));
 
-        await node.WaitForOutputAsync("not implemented yet", cancellationToken);
+        await node.WaitForOutputAsync("accepting associations", cancellationToken);
         var stopwatch = Stopwatch.StartNew();
         node.Terminate();
         var result = await node.WaitForExitAsync(cancellationToken);
@@ -88,7 +88,7 @@ public sealed class ServeCommandTests : IDisposable
         await using var node = PacsNodeCli.Start(
             ["serve", "--config", config], Options(("PACSNODE__LISTENER__PORT", $"{port}")));
 
-        await node.WaitForOutputAsync("not implemented yet", cancellationToken);
+        await node.WaitForOutputAsync("accepting associations", cancellationToken);
         node.Terminate();
         var result = await node.WaitForExitAsync(cancellationToken);
 

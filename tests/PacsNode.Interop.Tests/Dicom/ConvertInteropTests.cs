@@ -130,7 +130,7 @@ public sealed class ConvertInteropTests
                 return $"VR of {x.Tag}: {x.VR} vs {y.VR}";
             }
 
-            if (Normalise(x) != Normalise(y) && !(implicitTarget && x.VR != y.VR))
+            if (DcmdumpListing.Normalise(x) != DcmdumpListing.Normalise(y) && !(implicitTarget && x.VR != y.VR))
             {
                 return $"value of {x.Tag}: '{x.Value}' vs '{y.Value}'";
             }
@@ -138,14 +138,6 @@ public sealed class ConvertInteropTests
 
         return null;
     }
-
-    /// <summary>
-    /// A value as compared: for sequences, items and delimiters only the item count, since whether a sequence is
-    /// written with explicit or undefined length is an encoding choice (dcmdjpeg, for one, changes it).
-    /// </summary>
-    private static string Normalise(DumpLine line) => line.VR is "SQ" or "na"
-        ? System.Text.RegularExpressions.Regex.Match(line.Value, "#=[0-9]+").Value
-        : line.Value;
 
     /// <summary>
     /// PS3.5 A.1: the pairs whose choice an implicit VR stream cannot carry; DCMTK prints the unresolved choice

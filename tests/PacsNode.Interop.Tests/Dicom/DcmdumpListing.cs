@@ -105,4 +105,12 @@ internal static partial class DcmdumpListing
 
         return result;
     }
+
+    /// <summary>
+    /// A line as compared: for sequences, items and delimiters only the item count, since whether a sequence is
+    /// written with explicit or undefined length is an encoding choice (dcmdjpeg and storescu, for two, change it).
+    /// </summary>
+    public static string Normalise(DumpLine line) => line.VR is "SQ" or "na"
+        ? $"{line.Depth} {line.Tag} {line.VR} {System.Text.RegularExpressions.Regex.Match(line.Value, "#=[0-9]+").Value}"
+        : line.ToString();
 }
