@@ -22,28 +22,12 @@ internal static class JpegLsScanCoder
                 int ra = current[x - 1];
                 int rb = previous[x];
                 int rc = previous[x - 1];
-                int rd = previous[x + 1];
-                int d1 = rd - rb;
-                int d2 = rb - rc;
-                int d3 = rc - ra;
-                if (Math.Abs(d1) <= ctx.Near && Math.Abs(d2) <= ctx.Near && Math.Abs(d3) <= ctx.Near)
+                if (!TryRegularContext(ctx, ra, rb, rc, previous[x + 1], out int q, out int sign, out int px))
                 {
                     x = DecodeRun(ref reader, ctx, previous, current, x, width);
                     continue;
                 }
 
-                int q1 = ctx.Quantize(d1);
-                int q2 = ctx.Quantize(d2);
-                int q3 = ctx.Quantize(d3);
-                int sign = 1;
-                if (q1 < 0 || (q1 == 0 && (q2 < 0 || (q2 == 0 && q3 < 0))))
-                {
-                    sign = -1;
-                    (q1, q2, q3) = (-q1, -q2, -q3);
-                }
-
-                int q = (81 * q1) + (9 * q2) + q3;
-                int px = Math.Clamp(JpegLsContexts.Predict(ra, rb, rc) + (sign * ctx.Correction(q)), 0, ctx.MaxValue);
                 int k = ctx.K(q);
                 int mapped = reader.ReadGolomb(k, ctx.Limit, ctx.Qbpp);
                 int errval = (mapped & 1) == 0 ? mapped >> 1 : -((mapped + 1) >> 1);
@@ -60,6 +44,37 @@ internal static class JpegLsScanCoder
             current.AsSpan(1, width).CopyTo(output.Slice(y * width, width));
             (previous, current) = (current, previous);
         }
+    }
+
+    /// <summary>
+    /// The regular-mode context of a sample (A.3, A.4): false when the local gradients call for run mode, else the
+    /// context index, the sign that normalised it and the bias-corrected prediction.
+    /// </summary>
+    private static bool TryRegularContext(JpegLsContexts ctx, int ra, int rb, int rc, int rd, out int q, out int sign, out int px)
+    {
+        int d1 = rd - rb;
+        int d2 = rb - rc;
+        int d3 = rc - ra;
+        q = 0;
+        sign = 1;
+        px = 0;
+        if (Math.Abs(d1) <= ctx.Near && Math.Abs(d2) <= ctx.Near && Math.Abs(d3) <= ctx.Near)
+        {
+            return false;
+        }
+
+        int q1 = ctx.Quantize(d1);
+        int q2 = ctx.Quantize(d2);
+        int q3 = ctx.Quantize(d3);
+        if (q1 < 0 || (q1 == 0 && (q2 < 0 || (q2 == 0 && q3 < 0))))
+        {
+            sign = -1;
+            (q1, q2, q3) = (-q1, -q2, -q3);
+        }
+
+        q = (81 * q1) + (9 * q2) + q3;
+        px = Math.Clamp(JpegLsContexts.Predict(ra, rb, rc) + (sign * ctx.Correction(q)), 0, ctx.MaxValue);
+        return true;
     }
 
     private static int DecodeRun(ref JpegLsBitReader reader, JpegLsContexts ctx, int[] previous, int[] current, int x, int width)
@@ -136,28 +151,12 @@ internal static class JpegLsScanCoder
                 int ra = current[x - 1];
                 int rb = previous[x];
                 int rc = previous[x - 1];
-                int rd = previous[x + 1];
-                int d1 = rd - rb;
-                int d2 = rb - rc;
-                int d3 = rc - ra;
-                if (Math.Abs(d1) <= ctx.Near && Math.Abs(d2) <= ctx.Near && Math.Abs(d3) <= ctx.Near)
+                if (!TryRegularContext(ctx, ra, rb, rc, previous[x + 1], out int q, out int sign, out int px))
                 {
                     x = EncodeRun(writer, ctx, previous, current, x, width);
                     continue;
                 }
 
-                int q1 = ctx.Quantize(d1);
-                int q2 = ctx.Quantize(d2);
-                int q3 = ctx.Quantize(d3);
-                int sign = 1;
-                if (q1 < 0 || (q1 == 0 && (q2 < 0 || (q2 == 0 && q3 < 0))))
-                {
-                    sign = -1;
-                    (q1, q2, q3) = (-q1, -q2, -q3);
-                }
-
-                int q = (81 * q1) + (9 * q2) + q3;
-                int px = Math.Clamp(JpegLsContexts.Predict(ra, rb, rc) + (sign * ctx.Correction(q)), 0, ctx.MaxValue);
                 int errval = ctx.Reduce(sign * (current[x] - px));
                 int k = ctx.K(q);
                 int mapped = ctx.InvertedMapping(q, k)
