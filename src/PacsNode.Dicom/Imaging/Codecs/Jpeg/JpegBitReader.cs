@@ -1,16 +1,16 @@
 namespace PacsNode.Dicom.Imaging.Codecs.Jpeg;
 
 /// <summary>
-/// Reads entropy-coded bits (T.81 F.2.2.5): 0xFF 0x00 is a stuffed 0xFF; a marker ends the data, after which only
-/// 1-bits are supplied (bounded: a stream that keeps asking past its end is corrupt).
+/// Reads entropy-coded bits (T.81 F.2.2.5) through a 64-bit buffer: 0xFF 0x00 is a stuffed 0xFF; a marker ends the
+/// data, after which only 1-bits are supplied (bounded: a stream that keeps asking past its end is corrupt).
 /// </summary>
 internal ref struct JpegBitReader
 {
-    private const int MaxPaddingBits = 64;
+    private const int MaxPaddingBytes = 8;
 
     private readonly ReadOnlySpan<byte> _data;
     private int _position;
-    private int _bits;
+    private ulong _buffer;
     private int _count;
     private int _padding;
 
@@ -22,25 +22,35 @@ internal ref struct JpegBitReader
 
     public readonly int Position => _position;
 
-    public int ReadBit()
+    /// <summary>The next <paramref name="n"/> bits (n ≤ 32) without consuming them.</summary>
+    public int Peek(int n)
     {
-        if (_count == 0)
+        if (_count < n)
         {
-            Fill();
+            Fill(n);
         }
 
+        return (int)((_buffer >> (_count - n)) & ((1UL << n) - 1));
+    }
+
+    public void Skip(int n) => _count -= n;
+
+    public int ReadBit()
+    {
+        int bit = Peek(1);
         _count--;
-        return (_bits >> _count) & 1;
+        return bit;
     }
 
     public int ReadBits(int n)
     {
-        int value = 0;
-        for (int i = 0; i < n; i++)
+        if (n == 0)
         {
-            value = (value << 1) | ReadBit();
+            return 0;
         }
 
+        int value = Peek(n);
+        _count -= n;
         return value;
     }
 
@@ -67,11 +77,11 @@ internal ref struct JpegBitReader
         return bits < 1 << (category - 1) ? bits - (1 << category) + 1 : bits;
     }
 
-    /// <summary>Drops the remaining bits of the byte and consumes the RSTn marker of a restart interval.</summary>
+    /// <summary>Drops the buffered bits and consumes the RSTn marker of a restart interval.</summary>
     public void Restart()
     {
         _count = 0;
-        _bits = 0;
+        _buffer = 0;
         while (_position + 1 < _data.Length && !(_data[_position] == 0xFF && _data[_position + 1] is >= JpegMarker.Rst0 and <= JpegMarker.Rst7))
         {
             if (_data[_position] == 0xFF && _data[_position + 1] != 0x00)
@@ -91,30 +101,38 @@ internal ref struct JpegBitReader
         _padding = 0;
     }
 
-    private void Fill()
+    private void Fill(int needed)
     {
-        if (_position < _data.Length && _data[_position] != 0xFF)
+        while (_count < needed || _count <= 56)
         {
-            _bits = _data[_position++];
-            _count = 8;
-            return;
-        }
+            byte next;
+            if (_position < _data.Length && _data[_position] != 0xFF)
+            {
+                next = _data[_position++];
+            }
+            else if (_position + 1 < _data.Length && _data[_position] == 0xFF && _data[_position + 1] == 0x00)
+            {
+                next = 0xFF;
+                _position += 2;
+            }
+            else
+            {
+                // A marker or the end of the data: 1-bits, but not forever.
+                if (_count >= needed)
+                {
+                    return;
+                }
 
-        if (_position + 1 < _data.Length && _data[_position] == 0xFF && _data[_position + 1] == 0x00)
-        {
-            _bits = 0xFF;
-            _position += 2;
-            _count = 8;
-            return;
-        }
+                if (++_padding > MaxPaddingBytes)
+                {
+                    throw new DicomCodecException($"JPEG: the entropy-coded data ends early, at byte {_position}.");
+                }
 
-        // A marker or the end of the data: supply 1-bits, but not forever.
-        if (++_padding > MaxPaddingBits / 8)
-        {
-            throw new DicomCodecException($"JPEG: the entropy-coded data ends early, at byte {_position}.");
-        }
+                next = 0xFF;
+            }
 
-        _bits = 0xFF;
-        _count = 8;
+            _buffer = (_buffer << 8) | next;
+            _count += 8;
+        }
     }
 }
