@@ -69,6 +69,26 @@ public sealed class JpegLosslessCodecTests
     }
 
     [Fact]
+    public void Decode_RestartInterval_ResetsThePredictionAfterEachMarker()
+    {
+        // 2×2 8-bit, restart interval 2 (one row), codes '0' = category 0 and '10' = category 1 (extra bit 1 = +1,
+        // 0 = -1). Row 0: 128+1 = 129, then Ra = 129. RST0. Row 1 restarts: 128 (not Rb = 129), then Ra - 1 = 127.
+        byte[] stream =
+        [
+            0xFF, 0xD8,
+            0xFF, 0xC3, 0x00, 0x0B, 0x08, 0x00, 0x02, 0x00, 0x02, 0x01, 0x01, 0x11, 0x00,
+            0xFF, 0xC4, 0x00, 0x15, 0x00, 0x01, 0x01, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x00, 0x01,
+            0xFF, 0xDD, 0x00, 0x04, 0x00, 0x02,
+            0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x01, 0x00, 0x00,
+            0xAF, 0xFF, 0xD0, 0x4F,
+            0xFF, 0xD9,
+        ];
+        byte[] decoded = new byte[4];
+        Codec.Decode(stream, new PixelFormat(2, 2, 1, 8, 8, 0, 0, "MONOCHROME2", 1), decoded);
+        Assert.Equal(new byte[] { 129, 129, 128, 127 }, decoded);
+    }
+
+    [Fact]
     public void Decode_SizeDisagreesWithDataset_NamesBoth()
     {
         PixelFormat format = Format(1, 8, 8);
