@@ -1,5 +1,6 @@
 using System.Buffers;
 using PacsNode.Dicom.Data;
+using PacsNode.Dicom.IO.Buffers;
 
 namespace PacsNode.Dicom.IO;
 
@@ -98,6 +99,24 @@ public sealed class DicomFile
         }
 
         return pending.Result;
+    }
+
+    /// <summary>
+    /// Writes only the preamble, "DICM" and file meta information for a dataset whose bytes, already encoded in
+    /// <paramref name="transferSyntax"/>, follow (a received C-STORE dataset becoming a Part 10 file).
+    /// </summary>
+    public static Task WriteHeaderAsync(
+        Stream destination, string sopClassUid, string sopInstanceUid, DicomTransferSyntax transferSyntax,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        ArgumentNullException.ThrowIfNull(sopClassUid);
+        ArgumentNullException.ThrowIfNull(sopInstanceUid);
+        ArgumentNullException.ThrowIfNull(transferSyntax);
+        DicomDataset meta = DicomFileWriter.BuildMeta([],
+            DicomBuffer.FromBytes(System.Text.Encoding.ASCII.GetBytes(sopClassUid)),
+            DicomBuffer.FromBytes(System.Text.Encoding.ASCII.GetBytes(sopInstanceUid)), transferSyntax);
+        return DicomFileWriter.WriteHeaderAsync(meta, new byte[128], destination, cancellationToken);
     }
 
     /// <summary>Writes the file to a stream in the options' transfer syntax (default: the one it was read in).</summary>

@@ -22,14 +22,21 @@ internal static class DicomFileWriter
     {
         DicomTransferSyntax syntax = options.TransferSyntax ?? file.TransferSyntax;
         DicomDataset dataset = DicomTranscoder.ForSyntax(file.Dataset, file.TransferSyntax, syntax);
-        DicomDataset meta = BuildMeta(file, syntax);
+        DicomDataset meta = BuildMeta(
+            file.FileMetaInformation, Uid(file.Dataset, SopClassUid), Uid(file.Dataset, SopInstanceUid), syntax);
+        ReadOnlyMemory<byte> preamble = options.KeepPreamble && file.Preamble.Length == 128 ? file.Preamble : new byte[128];
+        await WriteHeaderAsync(meta, preamble, destination, ct).ConfigureAwait(false);
+        await WriteDatasetAsync(dataset, syntax, destination, options, ct).ConfigureAwait(false);
+    }
 
+    /// <summary>Preamble, "DICM" and the meta group, always explicit VR little endian (PS3.10 7.1).</summary>
+    public static async Task WriteHeaderAsync(DicomDataset meta, ReadOnlyMemory<byte> preamble, Stream destination, CancellationToken ct)
+    {
         using var head = new EncodedParts();
-        head.Write(options.KeepPreamble && file.Preamble.Length == 128 ? file.Preamble.Span : new byte[128]);
+        head.Write(preamble.Span);
         head.Write("DICM"u8);
         new DicomDatasetWriter(true, false, SequenceLengthEncoding.Keep, false).Write(meta, head);
         await head.CopyToAsync(destination, ct).ConfigureAwait(false);
-        await WriteDatasetAsync(dataset, syntax, destination, options, ct).ConfigureAwait(false);
     }
 
     /// <summary>Writes a bare dataset in a transfer syntax (deflating when it says so).</summary>
@@ -52,11 +59,15 @@ internal static class DicomFileWriter
         }
     }
 
-    /// <summary>The meta information this writer vouches for: its own implementation, the dataset's SOP identity.</summary>
-    private static DicomDataset BuildMeta(DicomFile file, DicomTransferSyntax syntax)
+    /// <summary>
+    /// The meta information this writer vouches for: the other group 0002 elements kept, its own implementation,
+    /// the dataset's SOP identity. The group length is a placeholder that the dataset writer recomputes.
+    /// </summary>
+    public static DicomDataset BuildMeta(
+        IEnumerable<DicomItem> existing, DicomBuffer? sopClassUid, DicomBuffer? sopInstanceUid, DicomTransferSyntax syntax)
     {
         var meta = new DicomDataset();
-        foreach (DicomItem item in file.FileMetaInformation)
+        foreach (DicomItem item in existing)
         {
             if (item.Tag.Group == 0x0002 && !item.Tag.IsGroupLength)
             {
@@ -64,28 +75,26 @@ internal static class DicomFileWriter
             }
         }
 
+        meta.AddOrUpdate(new DicomElement(new DicomTag(0x0002, 0x0000), DicomVR.UL, DicomBuffer.FromBytes(new byte[4])));
         meta.AddOrUpdate(new DicomElement(new DicomTag(0x0002, 0x0001), DicomVR.OB, DicomBuffer.FromBytes(new byte[] { 0, 1 })));
-        CopyUid(file.Dataset, SopClassUid, meta, new DicomTag(0x0002, 0x0002));
-        CopyUid(file.Dataset, SopInstanceUid, meta, new DicomTag(0x0002, 0x0003));
+        if (sopClassUid is not null)
+        {
+            meta.AddOrUpdate(new DicomElement(new DicomTag(0x0002, 0x0002), DicomVR.UI, sopClassUid));
+        }
+
+        if (sopInstanceUid is not null)
+        {
+            meta.AddOrUpdate(new DicomElement(new DicomTag(0x0002, 0x0003), DicomVR.UI, sopInstanceUid));
+        }
+
         meta.AddOrUpdate(Ascii(new DicomTag(0x0002, 0x0010), DicomVR.UI, syntax.Uid));
         meta.AddOrUpdate(Ascii(new DicomTag(0x0002, 0x0012), DicomVR.UI, DicomImplementation.ClassUid));
         meta.AddOrUpdate(Ascii(new DicomTag(0x0002, 0x0013), DicomVR.SH, DicomImplementation.VersionName));
-
-        var measure = new DicomDatasetWriter(true, false, SequenceLengthEncoding.Keep, false);
-        uint length = (uint)measure.Measure(meta);
-        var groupLength = new byte[4];
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(groupLength, length);
-        meta.AddOrUpdate(new DicomElement(new DicomTag(0x0002, 0x0000), DicomVR.UL, DicomBuffer.FromBytes(groupLength)));
         return meta;
     }
 
-    private static void CopyUid(DicomDataset dataset, DicomTag from, DicomDataset meta, DicomTag to)
-    {
-        if (dataset.Get(from) is DicomElement { IsEmpty: false } uid)
-        {
-            meta.AddOrUpdate(new DicomElement(to, DicomVR.UI, uid.Buffer));
-        }
-    }
+    private static DicomBuffer? Uid(DicomDataset dataset, DicomTag tag) =>
+        dataset.Get(tag) is DicomElement { IsEmpty: false } uid ? uid.Buffer : null;
 
     private static DicomElement Ascii(DicomTag tag, DicomVR vr, string value) =>
         new(tag, vr, DicomBuffer.FromBytes(Encoding.ASCII.GetBytes(value)));
