@@ -20,6 +20,13 @@ public sealed record PixelFormat(
 
     public int BytesPerSample => (BitsAllocated + 7) / 8;
 
+    /// <summary>
+    /// The sample precision a lossless encoder declares: Bits Stored when every sample (as an unsigned bit pattern)
+    /// fits it, otherwise Bits Allocated, so that any bit pattern, sign-extended PET values included, survives.
+    /// </summary>
+    public int LosslessPrecision(int largestSample) =>
+        largestSample < 1 << BitsStored && BitsStored >= 2 ? BitsStored : BitsAllocated;
+
     /// <summary>Reads the format; a clear exception names the attribute that is missing or out of range.</summary>
     public static PixelFormat FromDataset(DicomDataset dataset)
     {

@@ -29,13 +29,13 @@ internal static class JpegLosslessDecoder
             switch (marker)
             {
                 case JpegMarker.Sof3:
-                    frame = ReadFrame(Segment(data, ref at));
+                    frame = ReadFrame(JpegSegment.Read(data, ref at, "JPEG Lossless"));
                     break;
                 case JpegMarker.Dht:
-                    ReadHuffmanTables(Segment(data, ref at), tables);
+                    ReadHuffmanTables(JpegSegment.Read(data, ref at, "JPEG Lossless"), tables);
                     break;
                 case JpegMarker.Dri:
-                    ReadOnlySpan<byte> dri = Segment(data, ref at);
+                    ReadOnlySpan<byte> dri = JpegSegment.Read(data, ref at, "JPEG Lossless");
                     restartInterval = dri.Length >= 2 ? BinaryPrimitives.ReadUInt16BigEndian(dri) : 0;
                     break;
                 case JpegMarker.Sos:
@@ -44,7 +44,7 @@ internal static class JpegLosslessDecoder
                         throw new DicomCodecException("JPEG Lossless: a scan starts before the frame header (SOF3).");
                     }
 
-                    Scan scan = ReadScan(Segment(data, ref at), frame, tables);
+                    Scan scan = ReadScan(JpegSegment.Read(data, ref at, "JPEG Lossless"), frame, tables);
                     CheckFormat(frame, format);
                     at = DecodeScan(data, at, frame, scan, restartInterval, format, output);
                     return;
@@ -53,7 +53,7 @@ internal static class JpegLosslessDecoder
                 case >= JpegMarker.Sof0 and <= 0xCF when marker is not (JpegMarker.Dht or 0xC8 or 0xCC):
                     throw new DicomCodecException($"JPEG Lossless: SOF marker 0x{marker:X2} is not process 14 (SOF3).");
                 default:
-                    Segment(data, ref at); // APPn, COM, DQT, …: skipped.
+                    JpegSegment.Read(data, ref at, "JPEG Lossless"); // APPn, COM, DQT, …: skipped.
                     break;
             }
         }
@@ -267,24 +267,6 @@ internal static class JpegLosslessDecoder
         }
 
         throw new DicomCodecException("JPEG Lossless: the bitstream ended before the scan.");
-    }
-
-    private static ReadOnlySpan<byte> Segment(ReadOnlySpan<byte> data, ref int at)
-    {
-        if (at + 2 > data.Length)
-        {
-            throw new DicomCodecException("JPEG Lossless: a marker segment is truncated.");
-        }
-
-        int length = BinaryPrimitives.ReadUInt16BigEndian(data[at..]);
-        if (length < 2 || at + length > data.Length)
-        {
-            throw new DicomCodecException($"JPEG Lossless: a marker segment of {length} bytes runs past the end of the data.");
-        }
-
-        ReadOnlySpan<byte> segment = data.Slice(at + 2, length - 2);
-        at += length;
-        return segment;
     }
 
     private sealed record Frame(int Precision, int Width, int Height, int Components, byte[] Ids);

@@ -30,7 +30,7 @@ internal static class JpegLosslessEncoder
             max = Math.Max(max, samples[i]);
         }
 
-        int precision = max < 1 << format.BitsStored && format.BitsStored >= 2 ? format.BitsStored : format.BitsAllocated;
+        int precision = format.LosslessPrecision(max);
         int[] differences = new int[count];
         long[] frequencies = new long[256];
         for (int i = 0; i < count; i++)

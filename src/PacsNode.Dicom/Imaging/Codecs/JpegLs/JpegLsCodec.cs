@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using PacsNode.Dicom.Imaging.Codecs.Jpeg;
 using PacsNode.Dicom.IO;
 
 namespace PacsNode.Dicom.Imaging.Codecs.JpegLs;
@@ -46,7 +47,7 @@ public sealed class JpegLsCodec(DicomTransferSyntax syntax) : IDicomCodec
                 break;
             }
 
-            ReadOnlySpan<byte> segment = Segment(compressed, ref at);
+            ReadOnlySpan<byte> segment = JpegSegment.Read(compressed, ref at, "JPEG-LS");
             switch (marker)
             {
                 case Sof55:
@@ -157,7 +158,7 @@ public sealed class JpegLsCodec(DicomTransferSyntax syntax) : IDicomCodec
             }
         }
 
-        int precision = max < 1 << format.BitsStored && format.BitsStored >= 2 ? format.BitsStored : format.BitsAllocated;
+        int precision = format.LosslessPrecision(max);
         var output = new List<byte>(pixels * components);
         output.AddRange([0xFF, Soi, 0xFF, Sof55, 0, (byte)(8 + (3 * components)), (byte)precision]);
         output.AddRange([(byte)(format.Rows >> 8), (byte)format.Rows, (byte)(format.Columns >> 8), (byte)format.Columns]);
@@ -228,23 +229,5 @@ public sealed class JpegLsCodec(DicomTransferSyntax syntax) : IDicomCodec
         }
 
         return at;
-    }
-
-    private static ReadOnlySpan<byte> Segment(ReadOnlySpan<byte> data, ref int at)
-    {
-        if (at + 2 > data.Length)
-        {
-            throw new DicomCodecException("JPEG-LS: a marker segment is truncated.");
-        }
-
-        int length = BinaryPrimitives.ReadUInt16BigEndian(data[at..]);
-        if (length < 2 || at + length > data.Length)
-        {
-            throw new DicomCodecException($"JPEG-LS: a marker segment of {length} bytes runs past the end of the data.");
-        }
-
-        ReadOnlySpan<byte> segment = data.Slice(at + 2, length - 2);
-        at += length;
-        return segment;
     }
 }
