@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using PacsNode.Dicom.Data;
@@ -36,18 +35,18 @@ internal static class CodecBenchmark
             DicomFile file = await DicomFile.OpenAsync(path, cancellationToken: cancellationToken);
             long nativeBytes = ((DicomElement)file.Dataset.Get(DicomTag.PixelData)!).Length;
             double mb = nativeBytes / 1e6;
-            double overhead = await MedianProcessAsync("dcmconv", [path, Path.Combine(work, "conv.dcm")], rounds, cancellationToken);
+            double overhead = await Timing.MedianProcessAsync("dcmconv", [path, Path.Combine(work, "conv.dcm")], rounds, cancellationToken);
             table.AppendLine(CultureInfo.InvariantCulture,
                 $"| {label} ({mb:F0} MB) | dcmconv copy (DCMTK process start and file I/O only) | | {mb / overhead:F0} | | {mb / overhead:F0} | | | |");
             foreach ((string name, DicomTransferSyntax syntax, string encoder, string[] encoderArgs, string decoder) in Codecs)
             {
                 DicomDataset encoded = DicomTranscoder.ForSyntax(file.Dataset, file.TransferSyntax, syntax);
                 long compressedBytes = ((DicomFragmentSequence)encoded.Get(DicomTag.PixelData)!).Fragments.Sum(f => f.Length);
-                double ourEncode = Median(rounds, () => DicomTranscoder.ForSyntax(file.Dataset, file.TransferSyntax, syntax));
-                double ourDecode = Median(rounds, () => DicomTranscoder.ForSyntax(encoded, syntax, DicomTransferSyntax.ExplicitVRLittleEndian));
+                double ourEncode = Timing.Median(rounds, () => DicomTranscoder.ForSyntax(file.Dataset, file.TransferSyntax, syntax));
+                double ourDecode = Timing.Median(rounds, () => DicomTranscoder.ForSyntax(encoded, syntax, DicomTransferSyntax.ExplicitVRLittleEndian));
                 string compressed = Path.Combine(work, $"{name.Replace(' ', '_')}.dcm");
-                double theirEncode = await MedianProcessAsync(encoder, [.. encoderArgs, path, compressed], rounds, cancellationToken);
-                double theirDecode = await MedianProcessAsync(decoder, [compressed, Path.Combine(work, "decoded.dcm")], rounds, cancellationToken);
+                double theirEncode = await Timing.MedianProcessAsync(encoder, [.. encoderArgs, path, compressed], rounds, cancellationToken);
+                double theirDecode = await Timing.MedianProcessAsync(decoder, [compressed, Path.Combine(work, "decoded.dcm")], rounds, cancellationToken);
                 table.AppendLine(CultureInfo.InvariantCulture,
                     $"| {label} | {name} | {mb / ourEncode:F0} | {mb / theirEncode:F0} | {mb / ourDecode:F0} | {mb / theirDecode:F0} | " +
                     $"{theirEncode / ourEncode:F2}× | {theirDecode / ourDecode:F2}× | {nativeBytes / (double)compressedBytes:F2}:1 |");
@@ -56,54 +55,5 @@ internal static class CodecBenchmark
 
         Console.WriteLine(table.ToString());
         return 0;
-    }
-
-    private static double Median(int runs, Action action)
-    {
-        action();
-        var times = new List<double>();
-        for (int i = 0; i < runs; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            action();
-            times.Add(watch.Elapsed.TotalSeconds);
-        }
-
-        times.Sort();
-        return times[times.Count / 2];
-    }
-
-    private static async Task<double> MedianProcessAsync(string program, string[] args, int rounds, CancellationToken ct)
-    {
-        var times = new List<double>();
-        for (int i = 0; i <= rounds; i++)
-        {
-            var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (string arg in args)
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            var watch = Stopwatch.StartNew();
-            using Process process = Process.Start(start)!;
-            Task<string> stdout = process.StandardOutput.ReadToEndAsync(ct);
-            Task<string> stderr = process.StandardError.ReadToEndAsync(ct);
-            await process.WaitForExitAsync(ct);
-            watch.Stop();
-            _ = await stdout;
-            string errors = await stderr;
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"{program} failed: {errors}");
-            }
-
-            if (i > 0)
-            {
-                times.Add(watch.Elapsed.TotalSeconds);
-            }
-        }
-
-        times.Sort();
-        return times[times.Count / 2];
     }
 }

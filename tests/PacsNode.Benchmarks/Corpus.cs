@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using System.Text;
 using PacsNode.Dicom.Data;
 using PacsNode.Dicom.Dictionary;
 using PacsNode.Dicom.IO;
@@ -139,7 +138,7 @@ internal static class Corpus
     }
 
     private static void Text(DicomDataset ds, ushort group, ushort element, DicomVR vr, string value) =>
-        ds.AddOrUpdate(new DicomElement(new DicomTag(group, element), vr, DicomBuffer.FromBytes(Encoding.ASCII.GetBytes(value))));
+        ds.SetString(new DicomTag(group, element), vr, value);
 
     private static void UShort(DicomDataset ds, ushort group, ushort element, ushort value)
     {

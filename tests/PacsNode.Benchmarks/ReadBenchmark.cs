@@ -79,46 +79,10 @@ internal static class ReadBenchmark
             }
         }
 
-        return (label, Median(times), allocPerFile);
+        return (label, Timing.Median(times), allocPerFile);
     }
 
     private static async Task<(string, double, double)> MeasureProcessAsync(
-        string label, string program, string[] args, int rounds, CancellationToken ct)
-    {
-        var times = new List<double>();
-        for (int round = 0; round <= rounds; round++)
-        {
-            var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (string arg in args)
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            var watch = Stopwatch.StartNew();
-            using Process process = Process.Start(start)!;
-            Task<string> stdout = process.StandardOutput.ReadToEndAsync(ct);
-            Task<string> stderr = process.StandardError.ReadToEndAsync(ct);
-            await process.WaitForExitAsync(ct);
-            watch.Stop();
-            _ = await stdout;
-            string errors = await stderr;
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"{program} failed: {errors}");
-            }
-
-            if (round > 0)
-            {
-                times.Add(watch.Elapsed.TotalSeconds);
-            }
-        }
-
-        return (label, Median(times), double.NaN);
-    }
-
-    private static double Median(List<double> values)
-    {
-        values.Sort();
-        return values.Count % 2 == 1 ? values[values.Count / 2] : (values[(values.Count / 2) - 1] + values[values.Count / 2]) / 2;
-    }
+        string label, string program, string[] args, int rounds, CancellationToken ct) =>
+        (label, await Timing.MedianProcessAsync(program, args, rounds, ct), double.NaN);
 }

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
 using PacsNode.Dicom.Data;
 using PacsNode.Dicom.Dictionary;
 using PacsNode.Dicom.IO;
@@ -157,8 +156,7 @@ public sealed class CodecInteropTests
         return path;
     }
 
-    private static void Set(DicomDataset ds, DicomTag tag, DicomVR vr, string value) =>
-        ds.AddOrUpdate(new DicomElement(tag, vr, DicomBuffer.FromBytes(Encoding.ASCII.GetBytes(value))));
+    private static void Set(DicomDataset ds, DicomTag tag, DicomVR vr, string value) => ds.SetString(tag, vr, value);
 
     private static void US(DicomDataset ds, DicomTag tag, ushort value)
     {
