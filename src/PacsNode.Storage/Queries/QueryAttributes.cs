@@ -29,6 +29,10 @@ internal static class QueryAttributes
             "(SELECT group_concat(m, '\\') FROM (SELECT DISTINCT modality AS m FROM series x " +
             "WHERE x.study_pk = st.pk AND x.modality IS NOT NULL ORDER BY x.modality))",
             "modality"),
+        new(DicomTag.SOPClassesInStudy, DicomVR.UI, QueryLevel.Study, MatchKind.ReturnOnly,
+            "(SELECT group_concat(c, '\\') FROM (SELECT DISTINCT x.sop_class_uid AS c FROM instance x " +
+            "JOIN series y ON y.pk = x.series_pk WHERE y.study_pk = st.pk ORDER BY x.sop_class_uid))",
+            string.Empty),
         Count(DicomTag.NumberOfStudyRelatedSeries, QueryLevel.Study, "(SELECT COUNT(*) FROM series x WHERE x.study_pk = st.pk)"),
         Count(DicomTag.NumberOfStudyRelatedInstances, QueryLevel.Study,
             "(SELECT COUNT(*) FROM instance x JOIN series y ON y.pk = x.series_pk WHERE y.study_pk = st.pk)"),
