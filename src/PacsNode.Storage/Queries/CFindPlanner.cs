@@ -57,7 +57,8 @@ internal static class CFindPlanner
             {
                 if (!(combined && (item.Tag == DicomTag.StudyDate || item.Tag == DicomTag.StudyTime)))
                 {
-                    KeyMatcher.Add(filter, attribute, identifier.GetStrings(item.Tag), identifier.GetString(item.Tag) ?? string.Empty);
+                    KeyMatcher.Add(filter, attribute, identifier.GetStrings(item.Tag), identifier.GetString(item.Tag) ?? string.Empty,
+                        options.CaseInsensitivePersonNames);
                 }
 
                 keys.Add((item, selects.Count));

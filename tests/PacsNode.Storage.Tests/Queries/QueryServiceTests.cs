@@ -28,9 +28,19 @@ public sealed class QueryServiceTests(QueryCorpus corpus) : IClassFixture<QueryC
     }
 
     [Fact]
-    public async Task Find_AsteriskInPersonName_MatchesCaseInsensitively()
+    public async Task Find_AsteriskInPersonName_IsCaseSensitiveByDefault()
     {
-        var answers = await FindAsync(QueryInformationModel.PatientRoot, "PATIENT", ("PatientName", "DOE*"));
+        var answers = await FindAsync(QueryInformationModel.PatientRoot, "PATIENT", ("PatientName", "Doe*"));
+
+        Assert.Equal(["Doe^John"], answers.Select(a => a.GetString(DicomTag.PatientName)));
+        Assert.Empty(await FindAsync(QueryInformationModel.PatientRoot, "PATIENT", ("PatientName", "DOE*")));
+    }
+
+    [Fact]
+    public async Task Find_AsteriskInPersonNameWithCaseInsensitiveOption_MatchesEveryCase()
+    {
+        var answers = await corpus.Harness.Queries(new QueryOptions { CaseInsensitivePersonNames = true }).FindAsync(
+            Identifier("PATIENT", ("PatientName", "DOE*")), QueryInformationModel.PatientRoot, TestContext.Current.CancellationToken);
 
         Assert.Equal(["Doe^John", "doe^jim"], answers.Select(a => a.GetString(DicomTag.PatientName)));
     }
@@ -178,7 +188,7 @@ public sealed class QueryServiceTests(QueryCorpus corpus) : IClassFixture<QueryC
     [Fact]
     public async Task Find_NonAsciiPersonName_MatchesAndAnswersInUtf8()
     {
-        var answers = await FindAsync(QueryInformationModel.PatientRoot, "PATIENT", ("PatientName", "müller*"));
+        var answers = await FindAsync(QueryInformationModel.PatientRoot, "PATIENT", ("PatientName", "Müller*"));
 
         var answer = Assert.Single(answers);
         Assert.Equal("Müller^Jürgen", answer.GetString(DicomTag.PatientName));
