@@ -158,6 +158,7 @@ internal static class IndexUpsert
             ("$file_path", r.FilePath),
             ("$file_size", r.FileSize),
             ("$received_at", r.ReceivedAtText));
+        SequenceUpsert.Apply(connection, transaction, r, patient, study, series);
         Prune(connection, transaction, former, (series, study, patient));
     }
 

@@ -20,7 +20,8 @@ namespace PacsNode.Storage.Queries;
 /// <item>IS: single value on the integer column;</item>
 /// <item>Modalities in Study: matches when any series of the study matches any of the values.</item>
 /// </list>
-/// Sequence matching (C.2.2.2.6) is not supported: sequence keys are returned empty.
+/// Sequence matching (C.2.2.2.6) is done by <see cref="SequenceMatcher"/> for the sequences the index keeps; other
+/// sequence keys are returned empty.
 /// </summary>
 internal static class KeyMatcher
 {

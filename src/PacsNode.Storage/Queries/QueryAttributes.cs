@@ -64,6 +64,15 @@ internal static class QueryAttributes
             "JOIN patient p ON p.pk = st.patient_pk",
     };
 
+    /// <summary>The primary key column of a level's row in the FROM clause (the owner of its kept sequences).</summary>
+    public static string PrimaryKey(QueryLevel level) => level switch
+    {
+        QueryLevel.Patient => "p.pk",
+        QueryLevel.Study => "st.pk",
+        QueryLevel.Series => "se.pk",
+        _ => "i.pk",
+    };
+
     /// <summary>The row order of a level's results: hierarchy order, then arrival.</summary>
     public static string OrderBy(QueryLevel level) => level switch
     {
