@@ -11,11 +11,14 @@ namespace PacsNode.Storage.Index;
 internal static class IndexUpsert
 {
     private const string PatientSql = """
-        INSERT INTO patient (patient_id, patient_name, patient_name_key, birth_date, birth_date_key, sex)
-        VALUES ($patient_id, $patient_name, $patient_name_key, $birth_date, $birth_date_key, $sex)
+        INSERT INTO patient (patient_id, patient_name, patient_name_key, patient_name_groups, birth_date, birth_date_key, sex)
+        VALUES ($patient_id, $patient_name, $patient_name_key, COALESCE(instr($patient_name, '=') > 0, 0), $birth_date,
+            $birth_date_key, $sex)
         ON CONFLICT (patient_id) DO UPDATE SET
             patient_name = COALESCE(excluded.patient_name, patient_name),
             patient_name_key = COALESCE(excluded.patient_name_key, patient_name_key),
+            patient_name_groups = CASE WHEN excluded.patient_name IS NULL THEN patient_name_groups
+                ELSE excluded.patient_name_groups END,
             birth_date = COALESCE(excluded.birth_date, birth_date),
             birth_date_key = COALESCE(excluded.birth_date_key, birth_date_key),
             sex = COALESCE(excluded.sex, sex)

@@ -39,6 +39,12 @@ internal static class KeyMatcher
                 filter.Where(TextCondition(filter, attribute.MatchColumn, text));
                 break;
             case MatchKind.PersonName:
+                if (attribute.Tag == DicomTag.PatientName && PersonNameMatcher.LiteralStart(text, caseInsensitivePersonNames) is { } start)
+                {
+                    string column = caseInsensitivePersonNames ? "p.patient_name_key" : "p.patient_name";
+                    filter.Where($"({column} GLOB {filter.Parameter(ToGlob(start) + "*")} OR p.patient_name_groups = 1)");
+                }
+
                 filter.Where($"{PersonNameMatcher.SqlFunction}({attribute.Select}, {filter.Parameter(text)}, " +
                     $"{(caseInsensitivePersonNames ? 1 : 0)})");
                 break;

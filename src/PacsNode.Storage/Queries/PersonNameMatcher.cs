@@ -57,6 +57,28 @@ internal static class PersonNameMatcher
         return true;
     }
 
+    /// <summary>
+    /// What every stored name of one component group that matches the key starts with, for an index pre-filter: the
+    /// key's characters before its first wildcard (the canonical form when it has none), upper-cased when matching is
+    /// case-insensitive. Null when the key has component groups or starts with a wildcard (no usable start).
+    /// </summary>
+    public static string? LiteralStart(string key, bool caseInsensitive)
+    {
+        if (key.Contains('=', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        int wildcard = key.AsSpan().IndexOfAny('*', '?');
+        string start = wildcard < 0 ? Canonical(key) : key[..wildcard];
+        if (start.Length == 0)
+        {
+            return null;
+        }
+
+        return caseInsensitive ? start.ToUpperInvariant() : start;
+    }
+
     private static bool GroupMatches(string stored, string key) => KeyMatcher.HasWildcard(key)
         ? Wildcard(stored, key)
         : string.Equals(Canonical(stored), Canonical(key), StringComparison.Ordinal);

@@ -86,6 +86,24 @@ public sealed class IndexDatabaseTests : IDisposable
         Assert.Equal(expected, Scalar(migrated, "SELECT study_datetime_key FROM study WHERE study_uid = '1.2.3'"));
     }
 
+    [Fact]
+    public void Open_Version4Database_FlagsNamesWithComponentGroups()
+    {
+        string path = _temp.Combine("index.db");
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            SchemaMigrator.Migrate(connection, 4);
+            Scalar(connection, "INSERT INTO patient (patient_id, patient_name) VALUES ('J', 'Yamada^Tarou=山田^太郎'), ('D', 'Doe^John')");
+        }
+
+        var database = IndexDatabase.Open(path);
+
+        using SqliteConnection migrated = database.OpenConnection();
+        Assert.Equal(1L, Scalar(migrated, "SELECT patient_name_groups FROM patient WHERE patient_id = 'J'"));
+        Assert.Equal(0L, Scalar(migrated, "SELECT patient_name_groups FROM patient WHERE patient_id = 'D'"));
+    }
+
     private static object? Scalar(SqliteConnection connection, string sql)
     {
         using SqliteCommand command = connection.CreateCommand();

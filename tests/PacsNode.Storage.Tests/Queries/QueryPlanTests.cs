@@ -27,6 +27,8 @@ public sealed class QueryPlanTests : IDisposable
     [InlineData("StudyDate", "20230101-20230131", "SEARCH st USING INDEX ix_study_date (study_date_key>? AND study_date_key<?)", false)]
     [InlineData("AccessionNumber", "A0000123", "SEARCH st USING INDEX ix_study_accession (accession_number=?)", false)]
     [InlineData("StudyInstanceUID", "1.2.3", "SEARCH st USING INDEX sqlite_autoindex_study_1 (study_uid=?)", false)]
+    [InlineData("PatientName", "Smi*", "SEARCH p USING INDEX ix_patient_name_text (patient_name>? AND patient_name<?)", false)]
+    [InlineData("PatientName", "Smith^Jane", "SEARCH p USING INDEX ix_patient_name_text (patient_name>? AND patient_name<?)", false)]
     [InlineData("ModalitiesInStudy", "PT", "USING COVERING INDEX ix_series_study_modality (study_pk=? AND modality=?)", true)]
     public void Plan_SelectiveStudyKey_SeeksAnIndex(string keyword, string value, string expected, bool visitsEveryStudy)
     {
@@ -34,7 +36,7 @@ public sealed class QueryPlanTests : IDisposable
         identifier.SetString(DicomTag.QueryRetrieveLevel, DicomVR.CS, "STUDY");
         var entry = DicomDictionary.LookupKeyword(keyword)!;
         identifier.SetString(entry.Tag, entry.VR, value);
-        foreach (string returned in new[] { "StudyInstanceUID", "PatientName", "NumberOfStudyRelatedInstances", "ModalitiesInStudy" })
+        foreach (string returned in new[] { "StudyInstanceUID", "PatientName", "PatientID", "NumberOfStudyRelatedInstances", "ModalitiesInStudy" })
         {
             if (returned != keyword)
             {

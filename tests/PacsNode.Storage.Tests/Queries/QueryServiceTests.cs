@@ -36,6 +36,17 @@ public sealed class QueryServiceTests(QueryCorpus corpus) : IClassFixture<QueryC
         Assert.Empty(await FindAsync(QueryInformationModel.PatientRoot, "PATIENT", ("PatientName", "DOE*")));
     }
 
+    [Theory]
+    [InlineData("Smith^Jane^^")]
+    [InlineData("Smith^Jane")]
+    [InlineData("Sm?th^J*")]
+    public async Task Find_PersonNameTrailingEmptyComponentsOrWildcards_MatchesStoredName(string key)
+    {
+        var answers = await FindAsync(QueryInformationModel.PatientRoot, "PATIENT", ("PatientName", key), ("PatientID", ""));
+
+        Assert.Equal("P2", Assert.Single(answers).GetString(DicomTag.PatientID));
+    }
+
     [Fact]
     public async Task Find_AsteriskInPersonNameWithCaseInsensitiveOption_MatchesEveryCase()
     {
