@@ -117,6 +117,10 @@ public sealed class ReindexCommandTests : IDisposable
                 dataset.SetString(DicomTag.Modality, DicomVR.CS, modality);
                 dataset.SetString(DicomTag.SeriesNumber, DicomVR.IS, (s + 1).ToString(CultureInfo.InvariantCulture));
                 dataset.SetString(DicomTag.InstanceNumber, DicomVR.IS, i.ToString(CultureInfo.InvariantCulture));
+                var code = new DicomDataset();
+                code.SetString(DicomTag.CodeValue, DicomVR.SH, $"PROC{s}");
+                code.SetString(DicomTag.CodeMeaning, DicomVR.LO, modality == "PT" ? "PET WB" : "CT");
+                dataset.AddOrUpdate(new DicomSequence(DicomTag.ProcedureCodeSequence, [code]));
                 StoreResult result = await archive.StoreAsync(new DicomFile(new DicomDataset(), dataset, DicomTransferSyntax.ExplicitVRLittleEndian), ct);
                 Assert.Equal(StoreOutcome.Stored, result.Outcome);
             }
@@ -151,13 +155,39 @@ public sealed class ReindexCommandTests : IDisposable
                 identifier.SetString(entry.Tag, entry.VR, parts.Length > 1 ? parts[1] : string.Empty);
             }
 
+            if (level == "STUDY")
+            {
+                identifier.AddOrUpdate(new DicomSequence(DicomTag.ProcedureCodeSequence, [new DicomDataset()]));
+            }
+
             foreach (DicomDataset answer in await queries.FindAsync(identifier, model, ct))
             {
-                answers.Add(string.Join(" | ", answer.Select(item => $"{item.Tag}={answer.GetString(item.Tag)}")));
+                answers.Add(Text(answer));
             }
         }
 
         Assert.Equal(2 + 3 + 2 + 3, answers.Count);
+        // The stored Procedure Code Sequence comes back too, so the comparison covers the sequence tables.
+        Assert.Contains(answers, a => a.Contains("(0008,1032)=[(0008,0100)=PROC3 | (0008,0104)=CT]", StringComparison.Ordinal));
         return answers;
+    }
+
+    private static string Text(DicomDataset dataset) => string.Join(" | ", dataset.Select(item => item is DicomSequence sequence
+        ? $"{item.Tag}=[{string.Join(", ", sequence.Items.Select(Text))}]"
+        : $"{item.Tag}={dataset.GetString(item.Tag)}"));
+
+    [Fact]
+    public async Task Reindex_ThroughTheProgram_IsListedAndReportsCounts()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await FillAsync(ct);
+        SqliteConnection.ClearAllPools();
+
+        var help = await PacsNodeCli.RunAsync(["help"], null, ct);
+        var result = await PacsNodeCli.RunAsync(["reindex", "--data", DataFolder], null, ct);
+
+        Assert.Contains("reindex", help.StandardOutput + help.StandardError, StringComparison.Ordinal);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("9 files indexed, 0 stale rows removed, 0 files not indexed", result.StandardOutput, StringComparison.Ordinal);
     }
 }
