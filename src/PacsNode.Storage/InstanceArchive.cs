@@ -7,10 +7,14 @@ namespace PacsNode.Storage;
 
 /// <summary>
 /// Store, then index: what a C-STORE SCP calls before it answers. When the returned task completes with Stored or
-/// Replaced, the file is durable and its index row committed. For Duplicate and Rejected the file already stored is
-/// (re)indexed from its own header, so a resend heals a crash that fell between a rename and its index commit.
+/// Replaced, the file is durable and its index row committed. Duplicates are found by SOP Instance UID against the
+/// index, so a UID re-sent under other Study/Series UIDs is a duplicate too: Keep and Reject leave the stored file,
+/// Replace writes the new file, moves the index row to it (emptied series, studies and patients are removed in the
+/// same transaction) and then deletes the old file. For Duplicate and Rejected the file kept is (re)indexed from its
+/// own header, so a resend heals a crash that fell between a rename and its index commit. The decision and the
+/// index update of one UID happen under the store's lock for that UID.
 /// </summary>
-public sealed class InstanceArchive
+public sealed class InstanceArchive : IStoreCoordinator
 {
     private static readonly DicomReaderOptions HeaderOnly = new() { StopAtTag = DicomTag.PixelData };
 
@@ -28,31 +32,31 @@ public sealed class InstanceArchive
         _timeProvider = timeProvider;
     }
 
-    public async Task<StoreResult> StoreAsync(DicomFile file, CancellationToken cancellationToken)
-    {
-        StoreResult result = await _store.StoreAsync(file, cancellationToken).ConfigureAwait(false);
-        await IndexAsync(result, cancellationToken).ConfigureAwait(false);
-        return result;
-    }
+    public Task<StoreResult> StoreAsync(DicomFile file, CancellationToken cancellationToken) =>
+        _store.StoreAsync(file, this, cancellationToken);
 
-    public async Task<StoreResult> StoreAsync(Stream part10, CancellationToken cancellationToken)
-    {
-        StoreResult result = await _store.StoreAsync(part10, cancellationToken).ConfigureAwait(false);
-        await IndexAsync(result, cancellationToken).ConfigureAwait(false);
-        return result;
-    }
+    public Task<StoreResult> StoreAsync(Stream part10, CancellationToken cancellationToken) =>
+        _store.StoreAsync(part10, this, cancellationToken);
 
-    private async Task IndexAsync(StoreResult result, CancellationToken cancellationToken)
+    Task<string?> IStoreCoordinator.FindStoredPathAsync(string sopInstanceUid, CancellationToken cancellationToken) =>
+        IndexLookup.FindFilePathAsync(_writer.Database, sopInstanceUid, cancellationToken);
+
+    async Task IStoreCoordinator.CommittedAsync(StoreResult result, CancellationToken cancellationToken)
     {
         switch (result.Outcome)
         {
             case StoreOutcome.Stored or StoreOutcome.Replaced:
                 await _writer.IndexAsync(result, cancellationToken).ConfigureAwait(false);
+                if (result.ReplacedPath is not null)
+                {
+                    _store.DeleteReplaced(result.ReplacedPath);
+                }
+
                 break;
             case StoreOutcome.Duplicate or StoreOutcome.Rejected:
                 DicomFile kept = await DicomFile.OpenAsync(result.Path, HeaderOnly, cancellationToken).ConfigureAwait(false);
                 var record = IndexRecord.FromDataset(
-                    kept.Dataset, kept.TransferSyntax.Uid, result.Path, result.FileSize, _timeProvider.GetUtcNow());
+                    kept.Dataset, kept.TransferSyntax.Uid, result.Path, new FileInfo(result.Path).Length, _timeProvider.GetUtcNow());
                 await _writer.IndexAsync(record, cancellationToken).ConfigureAwait(false);
                 break;
             default:

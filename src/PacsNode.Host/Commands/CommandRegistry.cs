@@ -7,6 +7,7 @@ internal static class CommandRegistry
     public static IReadOnlyList<ICommand> Commands { get; } =
     [
         new ServeCommand(),
+        new ReindexCommand(),
         new DumpCommand(),
         new ConvertCommand(),
         new VersionCommand(),

@@ -1,3 +1,5 @@
+using PacsNode.Storage.Files;
+
 namespace PacsNode.Host.Options;
 
 /// <summary>Where the node keeps what it receives. Bound from <c>PacsNode:Storage</c>.</summary>
@@ -11,6 +13,18 @@ internal sealed class StorageOptions
     /// <summary>Below this much free space on the data folder's disk, C-STORE answers Out of Resources (A700).</summary>
     public long MinimumFreeMegabytes { get; set; } = 256;
 
+    /// <summary>
+    /// What C-STORE does with a SOP Instance UID already stored (under any Study/Series UIDs): Keep (default; the
+    /// stored file stays), Replace (the new one replaces it) or Reject (refused with 0111).
+    /// </summary>
+    public DuplicatePolicy DuplicatePolicy { get; set; } = DuplicatePolicy.Keep;
+
     /// <summary>The absolute path of <see cref="DataFolder"/>.</summary>
     public string DataFolderFullPath => Path.GetFullPath(DataFolder);
+
+    /// <summary>The SQLite index under the data folder.</summary>
+    public static string IndexPath(string dataFolder) => Path.Combine(dataFolder, "index.sqlite");
+
+    /// <summary>The file store (StudyUID/SeriesUID/SOPInstanceUID.dcm) under the data folder.</summary>
+    public static string InstancesFolder(string dataFolder) => Path.Combine(dataFolder, "instances");
 }

@@ -43,12 +43,13 @@ internal sealed class DicomListenerService(
         ILogger logger = loggerFactory.CreateLogger<DicomListenerService>();
         ListenerOptions listener = listenerOptions.Value;
         string dataFolder = storageOptions.Value.DataFolderFullPath;
-        var database = IndexDatabase.Open(Path.Combine(dataFolder, "index.sqlite"));
+        var database = IndexDatabase.Open(StorageOptions.IndexPath(dataFolder));
         await using var writer = new IndexWriter(database, timeProvider, null, loggerFactory.CreateLogger<IndexWriter>());
         var store = new InstanceStore(
             new InstanceStoreOptions
             {
-                DataFolder = Path.Combine(dataFolder, "instances"),
+                DataFolder = StorageOptions.InstancesFolder(dataFolder),
+                DuplicatePolicy = storageOptions.Value.DuplicatePolicy,
                 MinimumFreeBytes = storageOptions.Value.MinimumFreeMegabytes * 1024L * 1024L,
             },
             loggerFactory.CreateLogger<InstanceStore>());

@@ -1,6 +1,9 @@
 namespace PacsNode.Storage.Files;
 
-/// <summary>What the store does when the instance is already stored under the same Study/Series/SOP Instance UIDs.</summary>
+/// <summary>
+/// What the store does when an instance with the same SOP Instance UID is already stored: at the same path, or
+/// (through <see cref="InstanceArchive"/>, which asks the index) under other Study/Series UIDs.
+/// </summary>
 public enum DuplicatePolicy
 {
     /// <summary>Keep the stored file and report <see cref="StoreOutcome.Duplicate"/> (the SCP answers a warning).</summary>

@@ -73,7 +73,21 @@ public sealed class InstanceStore
     public long GetAvailableFreeSpace() => new DriveInfo(DataFolder).AvailableFreeSpace;
 
     /// <summary>Writes a file in its own transfer syntax.</summary>
-    public async Task<StoreResult> StoreAsync(DicomFile file, CancellationToken cancellationToken)
+    public Task<StoreResult> StoreAsync(DicomFile file, CancellationToken cancellationToken) =>
+        StoreAsync(file, null, cancellationToken);
+
+    /// <summary>
+    /// Stores a Part 10 file read from a stream (a spooled C-STORE), byte for byte. The UIDs come from the written
+    /// copy's header; a stream that fails midway leaves nothing behind.
+    /// </summary>
+    public Task<StoreResult> StoreAsync(Stream part10, CancellationToken cancellationToken) =>
+        StoreAsync(part10, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="StoreAsync(DicomFile, CancellationToken)"/>, with a coordinator that is asked, under the SOP
+    /// Instance UID's lock, where the UID is already stored, and told the result before the lock is released.
+    /// </summary>
+    internal async Task<StoreResult> StoreAsync(DicomFile file, IStoreCoordinator? coordinator, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
         string path = GetPath(
@@ -85,7 +99,7 @@ public sealed class InstanceStore
             return Refused(StoreOutcome.OutOfResources, string.Empty, file.Dataset, file.TransferSyntax.Uid);
         }
 
-        if (_options.DuplicatePolicy != DuplicatePolicy.Replace && File.Exists(path))
+        if (coordinator is null && _options.DuplicatePolicy != DuplicatePolicy.Replace && File.Exists(path))
         {
             return Refused(DuplicateOutcome(), path, file.Dataset, file.TransferSyntax.Uid);
         }
@@ -95,7 +109,7 @@ public sealed class InstanceStore
         {
             await WriteDurablyAsync(temp, stream => file.WriteAsync(stream, null, cancellationToken), cancellationToken)
                 .ConfigureAwait(false);
-            return await CommitAsync(temp, path, file.Dataset, file.TransferSyntax.Uid, cancellationToken)
+            return await CommitAsync(temp, path, file.Dataset, file.TransferSyntax.Uid, coordinator, cancellationToken)
                 .ConfigureAwait(false);
         }
         finally
@@ -104,11 +118,8 @@ public sealed class InstanceStore
         }
     }
 
-    /// <summary>
-    /// Stores a Part 10 file read from a stream (a spooled C-STORE), byte for byte. The UIDs come from the written
-    /// copy's header; a stream that fails midway leaves nothing behind.
-    /// </summary>
-    public async Task<StoreResult> StoreAsync(Stream part10, CancellationToken cancellationToken)
+    /// <summary>As <see cref="StoreAsync(Stream, CancellationToken)"/>, with a coordinator (see the DicomFile overload).</summary>
+    internal async Task<StoreResult> StoreAsync(Stream part10, IStoreCoordinator? coordinator, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(part10);
         if (!HasFreeSpace())
@@ -127,7 +138,7 @@ public sealed class InstanceStore
                 header.Dataset.GetString(DicomTag.StudyInstanceUID),
                 header.Dataset.GetString(DicomTag.SeriesInstanceUID),
                 header.Dataset.GetString(DicomTag.SOPInstanceUID));
-            return await CommitAsync(temp, path, header.Dataset, header.TransferSyntax.Uid, cancellationToken)
+            return await CommitAsync(temp, path, header.Dataset, header.TransferSyntax.Uid, coordinator, cancellationToken)
                 .ConfigureAwait(false);
         }
         finally
@@ -154,32 +165,71 @@ public sealed class InstanceStore
         }
     }
 
-    private async Task<StoreResult> CommitAsync(
-        string temp, string path, DicomDataset dataset, string syntaxUid, CancellationToken cancellationToken)
+    /// <summary>
+    /// Under the UID's lock: decides new, duplicate or replacement (against the file at <paramref name="path"/> and,
+    /// through the coordinator, a copy stored under other Study/Series UIDs), renames the temp file into place, and
+    /// lets the coordinator index the outcome before another store of the same UID can start.
+    /// </summary>
+    private async Task<StoreResult> CommitAsync(string temp, string path, DicomDataset dataset, string syntaxUid,
+        IStoreCoordinator? coordinator, CancellationToken cancellationToken)
     {
         string sopUid = Path.GetFileNameWithoutExtension(path);
         SemaphoreSlim stripe = _stripes[(uint)StringComparer.Ordinal.GetHashCode(sopUid) % (uint)_stripes.Length];
         await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            bool exists = File.Exists(path);
-            if (exists && _options.DuplicatePolicy != DuplicatePolicy.Replace)
+            string? elsewhere = coordinator is null
+                ? null
+                : await coordinator.FindStoredPathAsync(sopUid, cancellationToken).ConfigureAwait(false);
+            if (elsewhere is not null && (elsewhere.Equals(path, StringComparison.Ordinal) || !File.Exists(elsewhere)))
             {
-                return Refused(DuplicateOutcome(), path, dataset, syntaxUid);
+                elsewhere = null;
             }
 
-            string seriesFolder = Path.GetDirectoryName(path)!;
-            EnsureFolder(Path.GetDirectoryName(seriesFolder)!);
-            EnsureFolder(seriesFolder);
-            File.Move(temp, path, overwrite: exists);
-            DirectorySync.Flush(seriesFolder);
-            return Result(exists ? StoreOutcome.Replaced : StoreOutcome.Stored, path, dataset, syntaxUid,
-                new FileInfo(path).Length);
+            bool exists = File.Exists(path);
+            StoreResult result;
+            if ((exists || elsewhere is not null) && _options.DuplicatePolicy != DuplicatePolicy.Replace)
+            {
+                result = Refused(DuplicateOutcome(), exists ? path : elsewhere!, dataset, syntaxUid);
+            }
+            else
+            {
+                string seriesFolder = Path.GetDirectoryName(path)!;
+                EnsureFolder(Path.GetDirectoryName(seriesFolder)!);
+                EnsureFolder(seriesFolder);
+                File.Move(temp, path, overwrite: exists);
+                DirectorySync.Flush(seriesFolder);
+                result = Result(exists || elsewhere is not null ? StoreOutcome.Replaced : StoreOutcome.Stored, path, dataset,
+                    syntaxUid, new FileInfo(path).Length) with { ReplacedPath = elsewhere };
+            }
+
+            if (coordinator is not null)
+            {
+                await coordinator.CommittedAsync(result, cancellationToken).ConfigureAwait(false);
+            }
+
+            return result;
         }
         finally
         {
             stripe.Release();
         }
+    }
+
+    /// <summary>
+    /// Deletes a stored file that a replacement under other Study/Series UIDs made obsolete and flushes its folder.
+    /// Emptied folders are left: removing one could race with a store into the same series.
+    /// </summary>
+    internal void DeleteReplaced(string path)
+    {
+        string full = Path.GetFullPath(path);
+        if (!full.StartsWith(DataFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Refusing to delete '{full}': it is not under the data folder.");
+        }
+
+        File.Delete(full);
+        DirectorySync.Flush(Path.GetDirectoryName(full)!);
     }
 
     /// <summary>Creates a folder and flushes its parent so that the new entry is durable too.</summary>

@@ -23,4 +23,11 @@ public sealed record StoreResult(
     string SopClassUid,
     string TransferSyntaxUid,
     long FileSize,
-    DicomDataset? Dataset);
+    DicomDataset? Dataset)
+{
+    /// <summary>
+    /// For <see cref="StoreOutcome.Replaced"/> of an instance that was stored under other Study/Series UIDs: the old
+    /// file, deleted once the index row has moved to <see cref="Path"/>. Null otherwise.
+    /// </summary>
+    public string? ReplacedPath { get; init; }
+}

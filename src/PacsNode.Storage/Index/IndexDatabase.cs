@@ -48,11 +48,18 @@ public sealed class IndexDatabase
         return database;
     }
 
-    /// <summary>A new open connection with foreign keys on and synchronous=FULL; the caller disposes it.</summary>
+    /// <summary>
+    /// A new open connection with foreign keys on, synchronous=FULL and the PN matching function
+    /// (<see cref="Queries.PersonNameMatcher"/>); the caller disposes it.
+    /// </summary>
     public SqliteConnection OpenConnection()
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
+        connection.CreateFunction<string?, string, long, bool>(
+            Queries.PersonNameMatcher.SqlFunction,
+            (stored, key, caseInsensitive) => Queries.PersonNameMatcher.Matches(stored, key, caseInsensitive != 0),
+            isDeterministic: true);
         using SqliteCommand command = connection.CreateCommand();
         command.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;";
         command.ExecuteNonQuery();

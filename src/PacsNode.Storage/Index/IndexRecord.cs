@@ -60,6 +60,12 @@ public sealed record IndexRecord
 
     public DateTimeOffset ReceivedAt { get; init; }
 
+    /// <summary>
+    /// The instance's sequences that the index keeps (see <see cref="SequenceKeys"/>), for sequence matching; their
+    /// items' text values are read with the instance's Specific Character Set.
+    /// </summary>
+    public IReadOnlyList<DicomSequence> Sequences { get; init; } = [];
+
     /// <summary>The record of a stored file; throws when the result has no dataset (an OutOfResources of a stream).</summary>
     public static IndexRecord FromStoreResult(StoreResult result, DateTimeOffset receivedAt)
     {
@@ -104,6 +110,7 @@ public sealed record IndexRecord
             FilePath = filePath,
             FileSize = fileSize,
             ReceivedAt = receivedAt,
+            Sequences = SequenceKeys.All.Select(dataset.GetSequence).OfType<DicomSequence>().ToArray(),
         };
     }
 

@@ -5,15 +5,20 @@ namespace PacsNode.Storage.Index;
 /// <summary>
 /// Inserts or updates the patient, study, series and instance rows of one record, parameterised only. Higher-level
 /// attributes keep their stored value where the new instance lacks one (COALESCE); the instance row is replaced.
+/// When the record moves an instance (or series, or study) under another parent, the former parents left without
+/// children are deleted in the same transaction, so the derived counts never see an empty series or study.
 /// </summary>
 internal static class IndexUpsert
 {
     private const string PatientSql = """
-        INSERT INTO patient (patient_id, patient_name, patient_name_key, birth_date, birth_date_key, sex)
-        VALUES ($patient_id, $patient_name, $patient_name_key, $birth_date, $birth_date_key, $sex)
+        INSERT INTO patient (patient_id, patient_name, patient_name_key, patient_name_groups, birth_date, birth_date_key, sex)
+        VALUES ($patient_id, $patient_name, $patient_name_key, COALESCE(instr($patient_name, '=') > 0, 0), $birth_date,
+            $birth_date_key, $sex)
         ON CONFLICT (patient_id) DO UPDATE SET
             patient_name = COALESCE(excluded.patient_name, patient_name),
             patient_name_key = COALESCE(excluded.patient_name_key, patient_name_key),
+            patient_name_groups = CASE WHEN excluded.patient_name IS NULL THEN patient_name_groups
+                ELSE excluded.patient_name_groups END,
             birth_date = COALESCE(excluded.birth_date, birth_date),
             birth_date_key = COALESCE(excluded.birth_date_key, birth_date_key),
             sex = COALESCE(excluded.sex, sex)
@@ -75,8 +80,45 @@ internal static class IndexUpsert
             received_at = excluded.received_at;
         """;
 
+    /// <summary>The current parents of the record's instance, series and study: candidates for pruning.</summary>
+    private const string FormerParentsSql = """
+        SELECT i.series_pk, se.study_pk, st.patient_pk FROM instance i JOIN series se ON se.pk = i.series_pk
+            JOIN study st ON st.pk = se.study_pk WHERE i.sop_instance_uid = $sop_instance_uid
+        UNION ALL SELECT NULL, se.study_pk, st.patient_pk FROM series se JOIN study st ON st.pk = se.study_pk
+            WHERE se.series_uid = $series_uid
+        UNION ALL SELECT NULL, NULL, st.patient_pk FROM study st WHERE st.study_uid = $study_uid;
+        """;
+
+    private const string PruneSql = """
+        DELETE FROM series WHERE pk = $series AND NOT EXISTS (SELECT 1 FROM instance WHERE series_pk = $series);
+        DELETE FROM study WHERE pk = $study AND NOT EXISTS (SELECT 1 FROM series WHERE study_pk = $study);
+        DELETE FROM patient WHERE pk = $patient AND NOT EXISTS (SELECT 1 FROM study WHERE patient_pk = $patient);
+        """;
+
+    /// <summary>Deletes an instance row and the series, study and patient it leaves empty; false when not indexed.</summary>
+    public static bool Delete(SqliteConnection connection, SqliteTransaction transaction, string sopInstanceUid)
+    {
+        List<(long? Series, long? Study, long? Patient)> parents = FormerParents(
+            connection, transaction, sopInstanceUid, string.Empty, string.Empty);
+        if (parents.Count == 0 || parents[0].Series is null)
+        {
+            return false;
+        }
+
+        using SqliteCommand command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "DELETE FROM instance WHERE sop_instance_uid = $uid;";
+        command.Parameters.AddWithValue("$uid", sopInstanceUid);
+        command.ExecuteNonQuery();
+        Prune(connection, transaction, parents, (0, 0, 0));
+        return true;
+    }
+
     public static void Apply(SqliteConnection connection, SqliteTransaction transaction, IndexRecord r)
     {
+        ArgumentNullException.ThrowIfNull(r);
+        List<(long? Series, long? Study, long? Patient)> former = FormerParents(
+            connection, transaction, r.SopInstanceUid, r.SeriesInstanceUid, r.StudyInstanceUid);
         long patient = Scalar(connection, transaction, PatientSql,
             ("$patient_id", r.PatientId),
             ("$patient_name", r.PatientName),
@@ -107,7 +149,7 @@ internal static class IndexUpsert
             ("$units", r.Units),
             ("$decay_correction", r.DecayCorrection),
             ("$corrected_image", r.CorrectedImage));
-        Scalar(connection, transaction, InstanceSql,
+        _ = Scalar(connection, transaction, InstanceSql,
             ("$parent", series),
             ("$sop_instance_uid", r.SopInstanceUid),
             ("$sop_class_uid", r.SopClassUid),
@@ -119,7 +161,55 @@ internal static class IndexUpsert
             ("$file_path", r.FilePath),
             ("$file_size", r.FileSize),
             ("$received_at", r.ReceivedAtText));
+        SequenceUpsert.Apply(connection, transaction, r, patient, study, series);
+        Prune(connection, transaction, former, (series, study, patient));
     }
+
+    private static List<(long? Series, long? Study, long? Patient)> FormerParents(
+        SqliteConnection connection, SqliteTransaction transaction, string sopInstanceUid, string seriesUid, string studyUid)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = FormerParentsSql;
+        command.Parameters.AddWithValue("$sop_instance_uid", sopInstanceUid);
+        command.Parameters.AddWithValue("$series_uid", seriesUid);
+        command.Parameters.AddWithValue("$study_uid", studyUid);
+        using SqliteDataReader reader = command.ExecuteReader();
+        var rows = new List<(long? Series, long? Study, long? Patient)>(3);
+        while (reader.Read())
+        {
+            rows.Add((NullableInt64(reader, 0), NullableInt64(reader, 1), NullableInt64(reader, 2)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Deletes each former parent that differs from the current one and has no children left.</summary>
+    private static void Prune(
+        SqliteConnection connection, SqliteTransaction transaction, List<(long? Series, long? Study, long? Patient)> former,
+        (long Series, long Study, long Patient) current)
+    {
+        foreach ((long? series, long? study, long? patient) in former)
+        {
+            long? oldSeries = series == current.Series ? null : series;
+            long? oldStudy = study == current.Study ? null : study;
+            long? oldPatient = patient == current.Patient ? null : patient;
+            if (oldSeries is null && oldStudy is null && oldPatient is null)
+            {
+                continue;
+            }
+
+            using SqliteCommand command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = PruneSql;
+            command.Parameters.AddWithValue("$series", (object?)oldSeries ?? DBNull.Value);
+            command.Parameters.AddWithValue("$study", (object?)oldStudy ?? DBNull.Value);
+            command.Parameters.AddWithValue("$patient", (object?)oldPatient ?? DBNull.Value);
+            command.ExecuteNonQuery();
+        }
+    }
+
+    private static long? NullableInt64(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
 
     private static long Scalar(
         SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)

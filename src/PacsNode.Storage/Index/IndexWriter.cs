@@ -40,11 +40,26 @@ public sealed class IndexWriter : IAsyncDisposable
         _loop = Task.Run(RunAsync, CancellationToken.None);
     }
 
+    /// <summary>The database this writer writes.</summary>
+    public IndexDatabase Database => _database;
+
     /// <summary>Queues a record and completes when its transaction has committed.</summary>
     public async Task IndexAsync(IndexRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var pending = new PendingWrite(record);
+        var pending = new PendingWrite(record, null);
+        await _queue.Writer.WriteAsync(pending, cancellationToken).ConfigureAwait(false);
+        await pending.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Removes an instance's row, and the series, study and patient rows it leaves empty, and completes on commit.
+    /// A UID that is not indexed is no error. The file is the caller's to delete.
+    /// </summary>
+    public async Task DeleteAsync(string sopInstanceUid, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sopInstanceUid);
+        var pending = new PendingWrite(null, sopInstanceUid);
         await _queue.Writer.WriteAsync(pending, cancellationToken).ConfigureAwait(false);
         await pending.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -124,15 +139,25 @@ public sealed class IndexWriter : IAsyncDisposable
         using SqliteTransaction transaction = connection.BeginTransaction();
         foreach (PendingWrite pending in batch)
         {
-            IndexUpsert.Apply(connection, transaction, pending.Record);
+            if (pending.Record is not null)
+            {
+                IndexUpsert.Apply(connection, transaction, pending.Record);
+            }
+            else
+            {
+                _ = IndexUpsert.Delete(connection, transaction, pending.DeleteUid!);
+            }
         }
 
         transaction.Commit();
     }
 
-    private sealed class PendingWrite(IndexRecord record)
+    /// <summary>A record to upsert, or (Record null) the SOP Instance UID of a row to delete.</summary>
+    private sealed class PendingWrite(IndexRecord? record, string? deleteUid)
     {
-        public IndexRecord Record { get; } = record;
+        public IndexRecord? Record { get; } = record;
+
+        public string? DeleteUid { get; } = deleteUid;
 
         public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

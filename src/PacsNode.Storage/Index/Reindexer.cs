@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using PacsNode.Dicom;
 using PacsNode.Dicom.Data;
 using PacsNode.Dicom.Dictionary;
@@ -8,8 +9,10 @@ namespace PacsNode.Storage.Index;
 
 /// <summary>
 /// Rebuilds the index from the file store (for <c>pacsnode reindex</c>, or after a crash between a file's rename and
-/// its index commit): every Data/StudyUID/SeriesUID/*.dcm is read up to Pixel Data and upserted through the writer.
-/// A file whose UIDs do not give back its own path, or that does not parse, is reported and left alone.
+/// its index commit): every Data/StudyUID/SeriesUID/*.dcm is read up to Pixel Data and upserted through the writer,
+/// in path order. A file whose UIDs do not give back its own path, that does not parse, or whose SOP Instance UID
+/// was already met in another file (an orphan of a crashed replacement) is reported and left alone. Then the rows
+/// whose file no longer exists are deleted, so an existing index ends as one built from scratch.
 /// </summary>
 public sealed class Reindexer
 {
@@ -31,12 +34,19 @@ public sealed class Reindexer
     {
         var failed = new List<string>();
         var pending = new List<Task>(InFlight);
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         int indexed = 0;
         foreach (string path in StoredFiles())
         {
             IndexRecord? record = await ReadAsync(path, failed, cancellationToken).ConfigureAwait(false);
             if (record is null)
             {
+                continue;
+            }
+
+            if (!seen.TryAdd(record.SopInstanceUid, path))
+            {
+                failed.Add($"{path}: SOP Instance UID {record.SopInstanceUid} is also stored at {seen[record.SopInstanceUid]}");
                 continue;
             }
 
@@ -50,8 +60,36 @@ public sealed class Reindexer
         }
 
         await Task.WhenAll(pending).ConfigureAwait(false);
-        return new ReindexResult(indexed, failed);
+        int removed = 0;
+        foreach (string sopInstanceUid in await FindRowsWithoutFileAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await _writer.DeleteAsync(sopInstanceUid, cancellationToken).ConfigureAwait(false);
+            removed++;
+        }
+
+        return new ReindexResult(indexed, failed) { Removed = removed };
     }
+
+    private Task<List<string>> FindRowsWithoutFileAsync(CancellationToken cancellationToken) => Task.Run(
+        () =>
+        {
+            using SqliteConnection connection = _writer.Database.OpenConnection();
+            using SqliteCommand command = connection.CreateCommand();
+            command.CommandText = "SELECT sop_instance_uid, file_path FROM instance ORDER BY pk";
+            using SqliteDataReader reader = command.ExecuteReader();
+            var missing = new List<string>();
+            while (reader.Read())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!File.Exists(reader.GetString(1)))
+                {
+                    missing.Add(reader.GetString(0));
+                }
+            }
+
+            return missing;
+        },
+        cancellationToken);
 
     private IEnumerable<string> StoredFiles() => Directory.EnumerateDirectories(_store.DataFolder)
         .Where(study => !Path.GetFileName(study).Equals(InstanceStore.IncomingFolderName, StringComparison.Ordinal))

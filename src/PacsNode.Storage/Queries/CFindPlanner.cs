@@ -1,13 +1,15 @@
 using System.Globalization;
 using PacsNode.Dicom.Data;
 using PacsNode.Dicom.Dictionary;
+using PacsNode.Storage.Index;
 
 namespace PacsNode.Storage.Queries;
 
 /// <summary>
 /// Turns a C-FIND identifier into a <see cref="CFindPlan"/>, applying the hierarchical rules of PS3.4 C.4.1.2:
 /// at a level below the top, the unique keys of every higher level must be present with a single value (Patient
-/// Root: Patient ID; both: Study Instance UID at SERIES and IMAGE; Series Instance UID at IMAGE). Keys of higher
+/// Root: Patient ID; both: Study Instance UID at SERIES and IMAGE; Series Instance UID at IMAGE). Sequence keys the
+/// index keeps (<see cref="SequenceKeys"/>) are matched by <see cref="SequenceMatcher"/>. Keys of higher
 /// levels other than unique keys are matched too (the Study Root STUDY level includes patient attributes; for Patient
 /// Root this is a relational-ish leniency). Keys of levels below the query level and keys the index does not hold
 /// are not matched and come back empty, rather than failing the query.
@@ -57,11 +59,19 @@ internal static class CFindPlanner
             {
                 if (!(combined && (item.Tag == DicomTag.StudyDate || item.Tag == DicomTag.StudyTime)))
                 {
-                    KeyMatcher.Add(filter, attribute, identifier.GetStrings(item.Tag), identifier.GetString(item.Tag) ?? string.Empty);
+                    KeyMatcher.Add(filter, attribute, identifier.GetStrings(item.Tag), identifier.GetString(item.Tag) ?? string.Empty,
+                        options.CaseInsensitivePersonNames);
                 }
 
                 keys.Add((item, selects.Count));
                 selects.Add(attribute.Select);
+            }
+            else if (item is DicomSequence sequence && SequenceKeys.TryGetLevel(item.Tag, out QueryLevel owner) && owner <= level)
+            {
+                string ownerColumn = QueryAttributes.PrimaryKey(owner);
+                SequenceMatcher.Add(filter, sequence, owner, ownerColumn, options.CaseInsensitivePersonNames);
+                keys.Add((item, selects.Count));
+                selects.Add(ownerColumn);
             }
             else
             {

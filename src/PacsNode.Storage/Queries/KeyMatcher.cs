@@ -11,8 +11,8 @@ namespace PacsNode.Storage.Queries;
 /// <item>empty value: universal matching, no condition (a value of only '*' is the same);</item>
 /// <item>'*' or '?' in a text or PN value: wildcard matching with SQLite GLOB, which is case-sensitive and whose only
 /// specials besides * and ? are '[' and ']', escaped here as "[[]" and "[]]";</item>
-/// <item>PN: matched on the upper-cased key column against the upper-cased value, so PN matching is
-/// case-insensitive (C.2.2.2.1 allows it for PN; other VRs stay case-sensitive);</item>
+/// <item>PN: per component group, case-sensitive unless <see cref="QueryOptions.CaseInsensitivePersonNames"/>, see
+/// <see cref="PersonNameMatcher"/> (the SQL function pn_match);</item>
 /// <item>UI: single value, or a list of UIDs separated by backslashes (C.2.2.2.2), never wildcards;</item>
 /// <item>DA, TM, DT: single value or range "A-B", "A-", "-B" (C.2.2.2.5) read with the core's range types;
 /// a TM or DT end covers the whole period its precision names. Combined StudyDate+StudyTime range matching
@@ -20,11 +20,13 @@ namespace PacsNode.Storage.Queries;
 /// <item>IS: single value on the integer column;</item>
 /// <item>Modalities in Study: matches when any series of the study matches any of the values.</item>
 /// </list>
-/// Sequence matching (C.2.2.2.6) is not supported: sequence keys are returned empty.
+/// Sequence matching (C.2.2.2.6) is done by <see cref="SequenceMatcher"/> for the sequences the index keeps; other
+/// sequence keys are returned empty.
 /// </summary>
 internal static class KeyMatcher
 {
-    public static void Add(SqlFilter filter, QueryAttribute attribute, IReadOnlyList<string> values, string text)
+    public static void Add(
+        SqlFilter filter, QueryAttribute attribute, IReadOnlyList<string> values, string text, bool caseInsensitivePersonNames = false)
     {
         if (text.Length == 0 || attribute.Kind == MatchKind.ReturnOnly || IsAllAsterisks(text, attribute.Kind))
         {
@@ -37,7 +39,14 @@ internal static class KeyMatcher
                 filter.Where(TextCondition(filter, attribute.MatchColumn, text));
                 break;
             case MatchKind.PersonName:
-                filter.Where(TextCondition(filter, attribute.MatchColumn, text.ToUpperInvariant()));
+                if (attribute.Tag == DicomTag.PatientName && PersonNameMatcher.LiteralStart(text, caseInsensitivePersonNames) is { } start)
+                {
+                    string column = caseInsensitivePersonNames ? "p.patient_name_key" : "p.patient_name";
+                    filter.Where($"({column} GLOB {filter.Parameter(ToGlob(start) + "*")} OR p.patient_name_groups = 1)");
+                }
+
+                filter.Where($"{PersonNameMatcher.SqlFunction}({attribute.Select}, {filter.Parameter(text)}, " +
+                    $"{(caseInsensitivePersonNames ? 1 : 0)})");
                 break;
             case MatchKind.Uid:
                 filter.Where(UidCondition(filter, attribute.MatchColumn, values));

@@ -29,6 +29,10 @@ internal static class QueryAttributes
             "(SELECT group_concat(m, '\\') FROM (SELECT DISTINCT modality AS m FROM series x " +
             "WHERE x.study_pk = st.pk AND x.modality IS NOT NULL ORDER BY x.modality))",
             "modality"),
+        new(DicomTag.SOPClassesInStudy, DicomVR.UI, QueryLevel.Study, MatchKind.ReturnOnly,
+            "(SELECT group_concat(c, '\\') FROM (SELECT DISTINCT x.sop_class_uid AS c FROM instance x " +
+            "JOIN series y ON y.pk = x.series_pk WHERE y.study_pk = st.pk ORDER BY x.sop_class_uid))",
+            string.Empty),
         Count(DicomTag.NumberOfStudyRelatedSeries, QueryLevel.Study, "(SELECT COUNT(*) FROM series x WHERE x.study_pk = st.pk)"),
         Count(DicomTag.NumberOfStudyRelatedInstances, QueryLevel.Study,
             "(SELECT COUNT(*) FROM instance x JOIN series y ON y.pk = x.series_pk WHERE y.study_pk = st.pk)"),
@@ -58,6 +62,15 @@ internal static class QueryAttributes
         QueryLevel.Series => "series se JOIN study st ON st.pk = se.study_pk JOIN patient p ON p.pk = st.patient_pk",
         _ => "instance i JOIN series se ON se.pk = i.series_pk JOIN study st ON st.pk = se.study_pk " +
             "JOIN patient p ON p.pk = st.patient_pk",
+    };
+
+    /// <summary>The primary key column of a level's row in the FROM clause (the owner of its kept sequences).</summary>
+    public static string PrimaryKey(QueryLevel level) => level switch
+    {
+        QueryLevel.Patient => "p.pk",
+        QueryLevel.Study => "st.pk",
+        QueryLevel.Series => "se.pk",
+        _ => "i.pk",
     };
 
     /// <summary>The row order of a level's results: hierarchy order, then arrival.</summary>

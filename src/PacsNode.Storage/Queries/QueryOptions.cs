@@ -13,6 +13,12 @@ public sealed record QueryOptions
     /// </summary>
     public bool CombineDateTimeMatching { get; init; }
 
+    /// <summary>
+    /// Match PN keys insensitive to case (PS3.4 C.2.2.2.1 allows it for PN only): "doe*" finds "Doe^John". Off by
+    /// default: matching is then literal and case-sensitive, as for every other VR.
+    /// </summary>
+    public bool CaseInsensitivePersonNames { get; init; }
+
     /// <summary>The most answers a query returns; 0 for no limit.</summary>
     public int MaxResults { get; init; }
 }

@@ -107,19 +107,24 @@ public sealed class QueryService
         while (reader.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            results.Add(BuildAnswer(plan, reader));
+            results.Add(BuildAnswer(plan, reader, connection));
         }
 
         return results;
     }
 
-    private DicomDataset BuildAnswer(CFindPlan plan, SqliteDataReader reader)
+    private DicomDataset BuildAnswer(CFindPlan plan, SqliteDataReader reader, SqliteConnection connection)
     {
         var values = new List<(DicomTag Tag, DicomVR VR, string Value)>(plan.Keys.Count);
+        var sequences = new List<(DicomSequence Key, SequenceAnswers Answers)>();
         var answer = new DicomDataset();
         foreach ((DicomItem key, int ordinal) in plan.Keys)
         {
-            if (ordinal >= 0 && QueryAttributes.TryGet(key.Tag, out QueryAttribute attribute))
+            if (ordinal >= 0 && key is DicomSequence sequenceKey && SequenceKeys.TryGetLevel(key.Tag, out QueryLevel owner))
+            {
+                sequences.Add((sequenceKey, SequenceAnswers.Load(connection, owner, reader.GetInt64(ordinal), sequenceKey)));
+            }
+            else if (ordinal >= 0 && QueryAttributes.TryGet(key.Tag, out QueryAttribute attribute))
             {
                 string value = reader.IsDBNull(ordinal)
                     ? string.Empty
@@ -137,7 +142,7 @@ public sealed class QueryService
         }
 
         // Values are decoded text; where any is outside ASCII the answer says UTF-8 before the values are encoded.
-        if (values.Exists(v => !System.Text.Ascii.IsValid(v.Value)))
+        if (values.Exists(v => !System.Text.Ascii.IsValid(v.Value)) || sequences.Exists(s => s.Answers.NeedsUnicode))
         {
             answer.SetString(DicomTag.SpecificCharacterSet, DicomVR.CS, "ISO_IR 192");
         }
@@ -145,6 +150,11 @@ public sealed class QueryService
         foreach ((DicomTag tag, DicomVR vr, string value) in values)
         {
             answer.SetString(tag, vr, value);
+        }
+
+        foreach ((DicomSequence key, SequenceAnswers answers) in sequences)
+        {
+            answer.AddOrUpdate(answers.Build(answer, key));
         }
 
         answer.SetString(DicomTag.QueryRetrieveLevel, DicomVR.CS, plan.Level switch

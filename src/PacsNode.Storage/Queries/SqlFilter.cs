@@ -8,6 +8,7 @@ internal sealed class SqlFilter
 {
     private readonly List<string> _clauses = [];
     private readonly List<(string Name, object Value)> _parameters = [];
+    private int _aliases;
 
     public IReadOnlyList<string> Clauses => _clauses;
 
@@ -20,6 +21,9 @@ internal sealed class SqlFilter
     }
 
     public void Where(string clause) => _clauses.Add(clause);
+
+    /// <summary>A table alias not used before in this statement (for correlated subqueries).</summary>
+    public string Alias(string prefix) => prefix + (++_aliases).ToString(CultureInfo.InvariantCulture);
 
     public string WhereClause => _clauses.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", _clauses);
 

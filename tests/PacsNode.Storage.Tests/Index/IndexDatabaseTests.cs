@@ -22,7 +22,6 @@ public sealed class IndexDatabaseTests : IDisposable
         var database = IndexDatabase.Open(_temp.Combine("index.db"));
 
         using SqliteConnection connection = database.OpenConnection();
-        Assert.Equal(2L, Scalar(connection, "PRAGMA user_version"));
         Assert.Equal(IndexDatabase.SchemaVersion, Convert.ToInt32(Scalar(connection, "PRAGMA user_version"), CultureInfo.InvariantCulture));
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode"));
         Assert.Equal(4L, Scalar(connection,
@@ -44,7 +43,7 @@ public sealed class IndexDatabaseTests : IDisposable
 
         using SqliteConnection again = second.OpenConnection();
         Assert.Equal(1L, Scalar(again, "SELECT COUNT(*) FROM patient WHERE patient_id = 'kept'"));
-        Assert.Equal(2L, Scalar(again, "PRAGMA user_version"));
+        Assert.Equal((long)IndexDatabase.SchemaVersion, Scalar(again, "PRAGMA user_version"));
     }
 
     [Fact]
@@ -80,9 +79,29 @@ public sealed class IndexDatabaseTests : IDisposable
         var database = IndexDatabase.Open(path);
 
         using SqliteConnection migrated = database.OpenConnection();
-        Assert.Equal(2L, Scalar(migrated, "PRAGMA user_version"));
+        Assert.Equal((long)IndexDatabase.SchemaVersion, Scalar(migrated, "PRAGMA user_version"));
+        Assert.Equal(1L, Scalar(migrated, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'ix_series_study_modality'"));
+        Assert.Equal(0L, Scalar(migrated, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'ix_series_study'"));
         long expected = new DateTime(2024, 1, 15, 10, 15, 0, DateTimeKind.Unspecified).Ticks / TimeSpan.TicksPerMicrosecond;
         Assert.Equal(expected, Scalar(migrated, "SELECT study_datetime_key FROM study WHERE study_uid = '1.2.3'"));
+    }
+
+    [Fact]
+    public void Open_Version4Database_FlagsNamesWithComponentGroups()
+    {
+        string path = _temp.Combine("index.db");
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            SchemaMigrator.Migrate(connection, 4);
+            Scalar(connection, "INSERT INTO patient (patient_id, patient_name) VALUES ('J', 'Yamada^Tarou=山田^太郎'), ('D', 'Doe^John')");
+        }
+
+        var database = IndexDatabase.Open(path);
+
+        using SqliteConnection migrated = database.OpenConnection();
+        Assert.Equal(1L, Scalar(migrated, "SELECT patient_name_groups FROM patient WHERE patient_id = 'J'"));
+        Assert.Equal(0L, Scalar(migrated, "SELECT patient_name_groups FROM patient WHERE patient_id = 'D'"));
     }
 
     private static object? Scalar(SqliteConnection connection, string sql)

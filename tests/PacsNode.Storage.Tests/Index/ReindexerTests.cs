@@ -1,3 +1,4 @@
+using PacsNode.Storage.Files;
 using PacsNode.Storage.Index;
 using Xunit;
 
@@ -32,5 +33,26 @@ public sealed class ReindexerTests
         Assert.Equal(3, second.Indexed);
         Assert.Equal(3, harness.Count("instance"));
         Assert.Equal(1, harness.Count("series"));
+    }
+
+    [Fact]
+    public async Task RunAsync_FileDeletedAndUidStoredTwice_RemovesStaleRowAndReportsTheSecondCopy()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var harness = new StorageHarness();
+        StoreResult gone = await harness.Archive.StoreAsync(TestInstances.File(Study, Series, $"{Series}.1"), ct);
+        await harness.Archive.StoreAsync(TestInstances.File(Study, Series, $"{Series}.2"), ct);
+        const string otherStudy = Study + ".9";
+        await harness.Store.StoreAsync(TestInstances.File(otherStudy, otherStudy + ".1", $"{Series}.2"), ct);
+        File.Delete(gone.Path);
+
+        ReindexResult result = await new Reindexer(harness.Store, harness.Writer).RunAsync(ct);
+
+        Assert.Equal(1, result.Indexed);
+        Assert.Equal(1, result.Removed);
+        string failure = Assert.Single(result.Failed);
+        Assert.Contains($"SOP Instance UID {Series}.2 is also stored at", failure, StringComparison.Ordinal);
+        Assert.Equal(1, harness.Count("instance"));
+        Assert.Equal(1, harness.Count("study"));
     }
 }

@@ -28,9 +28,30 @@ public sealed class QueryServiceTests(QueryCorpus corpus) : IClassFixture<QueryC
     }
 
     [Fact]
-    public async Task Find_AsteriskInPersonName_MatchesCaseInsensitively()
+    public async Task Find_AsteriskInPersonName_IsCaseSensitiveByDefault()
     {
-        var answers = await FindAsync(QueryInformationModel.PatientRoot, "PATIENT", ("PatientName", "DOE*"));
+        var answers = await FindAsync(QueryInformationModel.PatientRoot, "PATIENT", ("PatientName", "Doe*"));
+
+        Assert.Equal(["Doe^John"], answers.Select(a => a.GetString(DicomTag.PatientName)));
+        Assert.Empty(await FindAsync(QueryInformationModel.PatientRoot, "PATIENT", ("PatientName", "DOE*")));
+    }
+
+    [Theory]
+    [InlineData("Smith^Jane^^")]
+    [InlineData("Smith^Jane")]
+    [InlineData("Sm?th^J*")]
+    public async Task Find_PersonNameTrailingEmptyComponentsOrWildcards_MatchesStoredName(string key)
+    {
+        var answers = await FindAsync(QueryInformationModel.PatientRoot, "PATIENT", ("PatientName", key), ("PatientID", ""));
+
+        Assert.Equal("P2", Assert.Single(answers).GetString(DicomTag.PatientID));
+    }
+
+    [Fact]
+    public async Task Find_AsteriskInPersonNameWithCaseInsensitiveOption_MatchesEveryCase()
+    {
+        var answers = await corpus.Harness.Queries(new QueryOptions { CaseInsensitivePersonNames = true }).FindAsync(
+            Identifier("PATIENT", ("PatientName", "DOE*")), QueryInformationModel.PatientRoot, TestContext.Current.CancellationToken);
 
         Assert.Equal(["Doe^John", "doe^jim"], answers.Select(a => a.GetString(DicomTag.PatientName)));
     }
@@ -178,7 +199,7 @@ public sealed class QueryServiceTests(QueryCorpus corpus) : IClassFixture<QueryC
     [Fact]
     public async Task Find_NonAsciiPersonName_MatchesAndAnswersInUtf8()
     {
-        var answers = await FindAsync(QueryInformationModel.PatientRoot, "PATIENT", ("PatientName", "müller*"));
+        var answers = await FindAsync(QueryInformationModel.PatientRoot, "PATIENT", ("PatientName", "Müller*"));
 
         var answer = Assert.Single(answers);
         Assert.Equal("Müller^Jürgen", answer.GetString(DicomTag.PatientName));

@@ -1,0 +1,97 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using PacsNode.Host.Configuration;
+using PacsNode.Host.Options;
+using PacsNode.Storage.Files;
+using PacsNode.Storage.Index;
+
+namespace PacsNode.Host.Commands;
+
+/// <summary>
+/// <c>pacsnode reindex [--data DIR] [--config FILE]</c>: rebuilds the SQLite index of a data folder from its file
+/// store. Every stored file is read up to Pixel Data and upserted; rows whose file is gone are removed; files that
+/// cannot be read, or that repeat a SOP Instance UID, are listed by name and left alone (exit 1 when there are any).
+/// A missing or deleted <c>index.sqlite</c> is created afresh. Run it with the node stopped: the index has a single
+/// writer.
+/// </summary>
+internal sealed class ReindexCommand(TextWriter? output = null) : ICommand
+{
+    private readonly TextWriter _output = output ?? Console.Out;
+
+    public string Name => "reindex";
+
+    public string Summary => "Rebuild the index of a data folder from its stored files";
+
+    public string Usage => "reindex [--data DIR] [--config FILE]   (DIR defaults to PacsNode:Storage:DataFolder)";
+
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        string? data = null;
+        string? configFile = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--data" when i + 1 < args.Length:
+                    data = args[++i];
+                    break;
+                case "--config" when i + 1 < args.Length:
+                    configFile = args[++i];
+                    break;
+                case "--data" or "--config":
+                    throw new UsageException($"{args[i]} needs a value");
+                default:
+                    throw new UsageException($"unexpected argument '{args[i]}'");
+            }
+        }
+
+        string dataFolder = Path.GetFullPath(data ?? ConfiguredDataFolder(configFile));
+        string instances = StorageOptions.InstancesFolder(dataFolder);
+        if (!Directory.Exists(instances))
+        {
+            throw new CommandException($"no file store at {instances}");
+        }
+
+        var store = new InstanceStore(new InstanceStoreOptions { DataFolder = instances, MinimumFreeBytes = 0 });
+        IndexDatabase database;
+        try
+        {
+            database = IndexDatabase.Open(StorageOptions.IndexPath(dataFolder));
+        }
+        catch (IndexSchemaException ex)
+        {
+            throw new CommandException(ex.Message, ex);
+        }
+
+        ReindexResult result;
+        await using (var writer = new IndexWriter(database, TimeProvider.System))
+        {
+            result = await new Reindexer(store, writer).RunAsync(cancellationToken);
+        }
+
+        await _output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"reindexed {dataFolder}: {result.Indexed} files indexed, {result.Removed} stale rows removed, " +
+            $"{result.Failed.Count} files not indexed").AsMemory(), cancellationToken);
+        foreach (string failure in result.Failed)
+        {
+            await _output.WriteLineAsync($"  not indexed: {failure}".AsMemory(), cancellationToken);
+        }
+
+        return result.Failed.Count == 0 ? ExitCodes.Ok : ExitCodes.Failure;
+    }
+
+    private static string ConfiguredDataFolder(string? configFile)
+    {
+        if (configFile is not null && !File.Exists(configFile))
+        {
+            throw new CommandException($"configuration file not found: {Path.GetFullPath(configFile)}");
+        }
+
+        var configuration = new ConfigurationBuilder();
+        NodeConfiguration.Apply(configuration, configFile is null ? null : Path.GetFullPath(configFile));
+        string? folder = configuration.Build()[StorageOptions.SectionName + ":" + nameof(StorageOptions.DataFolder)];
+        return string.IsNullOrWhiteSpace(folder)
+            ? throw new CommandException($"{StorageOptions.SectionName}:{nameof(StorageOptions.DataFolder)} is not set; give --data DIR")
+            : folder;
+    }
+}
