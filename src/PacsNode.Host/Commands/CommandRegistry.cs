@@ -7,6 +7,9 @@ internal static class CommandRegistry
     public static IReadOnlyList<ICommand> Commands { get; } =
     [
         new ServeCommand(),
+        new FindCommand(),
+        new MoveCommand(),
+        new GetCommand(),
         new DumpCommand(),
         new ConvertCommand(),
         new VersionCommand(),
