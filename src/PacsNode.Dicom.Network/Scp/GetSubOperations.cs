@@ -60,9 +60,10 @@ internal sealed class GetSubOperations(DimseChannel channel, IncomingMessages in
             await using (message.ConfigureAwait(false))
             {
                 CommandSet command = message.Command;
-                if (command.Field == CommandField.CCancelRq && command.MessageIdBeingRespondedTo == getMessageId)
+                if (command.Field == CommandField.CCancelRq)
                 {
-                    Cancelled = true;
+                    // A C-CANCEL for a message that is not outstanding has nothing to stop (PS3.7 9.3.2.3).
+                    Cancelled |= command.MessageIdBeingRespondedTo == getMessageId;
                     continue;
                 }
 

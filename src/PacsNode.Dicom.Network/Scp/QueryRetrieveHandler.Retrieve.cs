@@ -49,11 +49,13 @@ internal sealed partial class QueryRetrieveHandler
             result = RetrieveResult.Failed(RoleFailure("C-MOVE", channel, ex));
         }
 
-        if (result.Failure is { } failure || destination is null)
+        if (result.Failure is { } failure)
         {
-            await AnswerAsync(result.Failure!.Status, none, result.Failure.ErrorComment, []).ConfigureAwait(false);
+            await AnswerAsync(failure.Status, none, failure.ErrorComment, []).ConfigureAwait(false);
             return;
         }
+
+        MoveDestination target = destination!; // resolved above whenever there is no failure
 
         IReadOnlyList<InstanceFile> instances = result.Instances!;
         var tally = new SubOperationTally(instances.Count);
@@ -65,12 +67,12 @@ internal sealed partial class QueryRetrieveHandler
             DimseClient? client = null;
             try
             {
-                client = await DimseClient.ConnectAsync(SubOperationClient(parameters, destination, instances), channel.Association.TimeProvider,
+                client = await DimseClient.ConnectAsync(SubOperationClient(parameters, target, instances), channel.Association.TimeProvider,
                     logger, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
             {
-                comment = $"cannot associate with {destination.AeTitle}: {ex.Message}";
+                comment = $"cannot associate with {target.AeTitle}: {ex.Message}";
                 DimseDispatcherLog.MoveDestinationFailed(logger, channel.Association.Id, comment, ex);
             }
 
