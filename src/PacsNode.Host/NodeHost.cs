@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,8 @@ internal static class NodeHost
         services.AddSingleton<IValidateOptions<ListenerOptions>, ListenerOptionsValidator>();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddOptions<RemotesOptions>().Configure<IConfiguration>(RemotesOptions.Bind).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RemotesOptions>, RemotesOptionsValidator>();
         services.AddHostedService<DicomListenerService>();
         return builder;
     }

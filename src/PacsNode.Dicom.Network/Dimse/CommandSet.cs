@@ -73,6 +73,45 @@ public sealed class CommandSet
         return this;
     }
 
+    /// <summary>Sets an AT element (group and element, each 16-bit little endian); an empty list sets nothing.</summary>
+    public CommandSet SetTags(DicomTag tag, IReadOnlyList<DicomTag> tags)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        if (tags.Count == 0)
+        {
+            return this;
+        }
+
+        byte[] bytes = new byte[tags.Count * 4];
+        for (int i = 0; i < tags.Count; i++)
+        {
+            BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(i * 4), tags[i].Group);
+            BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan((i * 4) + 2), tags[i].Element);
+        }
+
+        Dataset.AddOrUpdate(new DicomElement(tag, DicomVR.AT, DicomBuffer.FromBytes(bytes)));
+        return this;
+    }
+
+    /// <summary>The values of an AT element; empty when it is absent.</summary>
+    public IReadOnlyList<DicomTag> GetTags(DicomTag tag)
+    {
+        if (Dataset.Get(tag) is not DicomElement element)
+        {
+            return [];
+        }
+
+        ReadOnlySpan<byte> span = element.Buffer.Span;
+        var tags = new List<DicomTag>(span.Length / 4);
+        for (int i = 0; i + 4 <= span.Length; i += 4)
+        {
+            tags.Add(new DicomTag(BinaryPrimitives.ReadUInt16LittleEndian(span[i..]),
+                BinaryPrimitives.ReadUInt16LittleEndian(span[(i + 2)..])));
+        }
+
+        return tags;
+    }
+
     public bool TryGetUInt16(DicomTag tag, out ushort value)
     {
         if (Dataset.Get(tag) is DicomElement { Length: 2 } element)
@@ -84,6 +123,9 @@ public sealed class CommandSet
         value = 0;
         return false;
     }
+
+    /// <summary>An Error Comment (LO) cut to its 64 characters.</summary>
+    internal static string? CutComment(string? comment) => comment is { Length: > 64 } c ? c[..64] : comment;
 
     private ushort GetUInt16(DicomTag tag) =>
         TryGetUInt16(tag, out ushort value)

@@ -17,7 +17,13 @@ public sealed class DimseChannel(Association association, long spoolThreshold, s
     public Association Association { get; } = association;
 
     /// <summary>The next whole message, or null when the peer asked to release the association.</summary>
-    public async Task<DimseMessage?> ReceiveAsync(CancellationToken cancellationToken)
+    public Task<DimseMessage?> ReceiveAsync(CancellationToken cancellationToken) => ReceiveAsync(true, cancellationToken);
+
+    /// <summary>
+    /// The next whole message; with <paramref name="idleTimeout"/> false the wait for each PDU is not bounded by the
+    /// association's idle timeout (see <see cref="Association.ReceiveAsync(bool, CancellationToken)"/>).
+    /// </summary>
+    public async Task<DimseMessage?> ReceiveAsync(bool idleTimeout, CancellationToken cancellationToken)
     {
         var command = new ArrayBufferWriter<byte>();
         CommandSet? decoded = null;
@@ -27,7 +33,7 @@ public sealed class DimseChannel(Association association, long spoolThreshold, s
         {
             while (true)
             {
-                PDataTfPdu? pdu = await Association.ReceiveAsync(cancellationToken).ConfigureAwait(false);
+                PDataTfPdu? pdu = await Association.ReceiveAsync(idleTimeout, cancellationToken).ConfigureAwait(false);
                 if (pdu is null)
                 {
                     if (context is not null)

@@ -14,14 +14,32 @@ namespace PacsNode.Dicom.Network.Scp;
 /// </summary>
 public sealed class DimseDispatcher(IEchoScp? echo, IStoreScp? store, DimseDispatcherOptions options, ILogger logger)
 {
+    private readonly QueryRetrieveHandler? _queryRetrieve;
+
+    /// <summary>
+    /// The C-FIND, C-MOVE and C-GET roles served (see <see cref="QueryRetrieveHandler"/>): pending responses per
+    /// match or sub-operation, C-CANCEL honoured while they run (final status FE00). Without them those requests are
+    /// answered 0211.
+    /// </summary>
+    public QueryRetrieveRoles? QueryRetrieve
+    {
+        get;
+        init
+        {
+            field = value;
+            _queryRetrieve = value is null ? null : new QueryRetrieveHandler(value, logger);
+        }
+    }
+
     /// <summary>Serves <paramref name="association"/> until release; suitable as a <see cref="DicomListener"/> handler.</summary>
     public async Task HandleAsync(Association association, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(association);
         var channel = new DimseChannel(association, options.SpoolThreshold, options.TempDirectory);
+        var incoming = new IncomingMessages(channel);
         while (true)
         {
-            DimseMessage? message = await channel.ReceiveAsync(cancellationToken).ConfigureAwait(false);
+            DimseMessage? message = await incoming.NextAsync(cancellationToken).ConfigureAwait(false);
             if (message is null)
             {
                 await association.SendReleaseResponseAsync(cancellationToken).ConfigureAwait(false);
@@ -32,7 +50,13 @@ public sealed class DimseDispatcher(IEchoScp? echo, IStoreScp? store, DimseDispa
             {
                 if (message.Command.Field == CommandField.CCancelRq)
                 {
-                    // C-CANCEL has no response (PS3.7 9.3.2.3); with one operation at a time there is nothing to cancel.
+                    // C-CANCEL has no response (PS3.7 9.3.2.3). One that arrives here came after its operation ended.
+                    continue;
+                }
+
+                if (_queryRetrieve?.Serves(message.Command.Field) == true)
+                {
+                    await _queryRetrieve.RunAsync(channel, incoming, message, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 

@@ -7,11 +7,12 @@ using PacsNode.Dicom.Network.Upper;
 namespace PacsNode.Dicom.Network.Scu;
 
 /// <summary>
-/// An association client for the Verification and Storage SCU roles: one request at a time (asynchronous
-/// operations window 1). Datasets are sent as they are, in a transfer syntax the acceptor accepted for their SOP
-/// class; transcoding to another syntax when the peer refuses the stored one is not done yet.
+/// An association client for the Verification, Storage and Query/Retrieve SCU roles: one request at a time (asynchronous
+/// operations window 1), no asynchronous operations window item proposed. Raw datasets are sent as they are, in a
+/// transfer syntax the acceptor accepted for their SOP class; stored files (<see cref="InstanceFile"/>) are
+/// transcoded when the peer accepted their SOP class only in another (uncompressed) syntax.
 /// </summary>
-public sealed class DimseClient : IAsyncDisposable
+public sealed partial class DimseClient : IAsyncDisposable
 {
     private readonly DimseChannel _channel;
     private ushort _messageId;
@@ -42,6 +43,7 @@ public sealed class DimseClient : IAsyncDisposable
             MaximumLength = options.Association.MaxPduLength,
             ImplementationClassUid = DicomImplementation.ClassUid,
             ImplementationVersionName = DicomImplementation.VersionName,
+            RoleSelections = options.RoleSelections,
         });
         Association association = await Association.RequestAsync(options.Host, options.Port, request, options.Association,
             timeProvider, logger, cancellationToken).ConfigureAwait(false);

@@ -49,6 +49,9 @@ public sealed partial class Association : IAsyncDisposable
         RemoteEndPoint = socket.RemoteEndPoint;
     }
 
+    /// <summary>How long a read waits for the next PDU once associated (<see cref="AssociationOptions.IdleTimeout"/>).</summary>
+    public TimeSpan IdleTimeout => _options.IdleTimeout;
+
     /// <summary>A process-wide number for logs.</summary>
     public long Id { get; }
 
@@ -67,14 +70,24 @@ public sealed partial class Association : IAsyncDisposable
 
     internal Socket Socket => _socket;
 
+    internal TimeProvider TimeProvider => _time;
+
     /// <summary>
     /// Waits for the next P-DATA-TF PDU. Returns null when the peer asked to release (answer with
     /// <see cref="SendReleaseResponseAsync"/>). An abort, an unexpected PDU, a malformed PDU, the idle timeout and a
     /// dropped connection all end the association and throw.
     /// </summary>
-    public async ValueTask<PDataTfPdu?> ReceiveAsync(CancellationToken cancellationToken)
+    public ValueTask<PDataTfPdu?> ReceiveAsync(CancellationToken cancellationToken) =>
+        ReceiveAsync(true, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ReceiveAsync(CancellationToken)"/>; with <paramref name="idleTimeout"/> false the wait is not
+    /// bounded by <see cref="AssociationOptions.IdleTimeout"/>, for a read that watches for a C-CANCEL while we are
+    /// the one sending (the caller then bounds the wait itself, see <see cref="IdleTimeout"/>).
+    /// </summary>
+    public async ValueTask<PDataTfPdu?> ReceiveAsync(bool idleTimeout, CancellationToken cancellationToken)
     {
-        Pdu? pdu = await ReadPduAsync(_options.IdleTimeout, cancellationToken).ConfigureAwait(false);
+        Pdu? pdu = await ReadPduAsync(idleTimeout ? _options.IdleTimeout : null, cancellationToken).ConfigureAwait(false);
         switch (pdu)
         {
             case null:

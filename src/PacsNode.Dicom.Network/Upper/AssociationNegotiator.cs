@@ -6,6 +6,8 @@ namespace PacsNode.Dicom.Network.Upper;
 /// provider), then application context, called and calling AE titles and user identity (service user). Then each
 /// presentation context is answered on its own: accepted with the first transfer syntax in OUR order of
 /// preference that the requestor proposed, or refused with reason 3 (abstract syntax) or 4 (transfer syntaxes).
+/// SCP/SCU role selection items for accepted SOP classes are answered as proposed (C-GET needs the requestor to be
+/// the storage SCP); an asynchronous operations window, when proposed, is answered 1/1 (synchronous).
 /// </summary>
 public static class AssociationNegotiator
 {
@@ -72,6 +74,12 @@ public static class AssociationNegotiator
             ImplementationClassUid = policy.ImplementationClassUid,
             ImplementationVersionName = policy.ImplementationVersionName,
             RoleSelections = roles,
+
+            // PS3.7 D.3.3.3: operations are performed one at a time; a proposed window is answered 1/1 explicitly
+            // (absent, the default is 1/1 anyway, which some requestors do not assume).
+            AsynchronousOperationsWindow = request.UserInformation.AsynchronousOperationsWindow is null
+                ? null
+                : new AsynchronousOperationsWindow(1, 1),
 
             // PS3.7 D.3.3.7.2: answered only when asked; for username (and passcode) the response is empty. The cast
             // matters: a bare null would convert to an empty ReadOnlyMemory through its array conversion.

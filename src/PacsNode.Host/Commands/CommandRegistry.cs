@@ -8,6 +8,9 @@ internal static class CommandRegistry
     [
         new ServeCommand(),
         new ReindexCommand(),
+        new FindCommand(),
+        new MoveCommand(),
+        new GetCommand(),
         new DumpCommand(),
         new ConvertCommand(),
         new VersionCommand(),

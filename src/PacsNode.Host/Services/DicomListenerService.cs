@@ -9,6 +9,7 @@ using PacsNode.Host.Options;
 using PacsNode.Storage;
 using PacsNode.Storage.Files;
 using PacsNode.Storage.Index;
+using PacsNode.Storage.Queries;
 
 namespace PacsNode.Host.Services;
 
@@ -16,11 +17,13 @@ namespace PacsNode.Host.Services;
 /// Accepts DICOM associations on the configured AE title and port: Verification, and Storage for every storage SOP
 /// class of the dictionary in every transfer syntax the node can keep as received. Each instance is stored under
 /// the data folder (file fsynced and renamed, folder fsynced) and indexed in SQLite before Success is returned.
-/// Query/retrieve are not served yet.
+/// Query/Retrieve (Patient Root, Study Root, Composite Instance Root) is answered from the index by
+/// <see cref="QueryRetrieveScp"/>, C-MOVE destinations being the configured remotes.
 /// </summary>
 internal sealed class DicomListenerService(
     IOptions<ListenerOptions> listenerOptions,
     IOptions<StorageOptions> storageOptions,
+    IOptions<RemotesOptions> remotesOptions,
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory) : BackgroundService
 {
@@ -57,14 +60,24 @@ internal sealed class DicomListenerService(
         var scp = new NodeScp(new InstanceArchive(store, writer, timeProvider), logger);
         string spool = Path.Combine(dataFolder, "spool");
         Directory.CreateDirectory(spool);
-        var dispatcher = new DimseDispatcher(scp, scp, new DimseDispatcherOptions { TempDirectory = spool }, logger);
+        var queries = new QueryRetrieveScp(new QueryService(database, new QueryOptions { RetrieveAETitle = listener.AeTitle }),
+            remotesOptions.Value);
+        var dispatcher = new DimseDispatcher(scp, scp, new DimseDispatcherOptions { TempDirectory = spool }, logger)
+        {
+            QueryRetrieve = new QueryRetrieveRoles { Find = queries, Move = queries, Get = queries },
+        };
         var abstractSyntaxes = DicomUid.All
             .Where(u => u.IsStorageSopClass || u.Uid == DicomUid.Verification)
             .ToDictionary(u => u.Uid, _ => (IReadOnlyList<string>)TransferSyntaxes, StringComparer.Ordinal);
+        foreach (string uid in QueryRetrieveScp.SopClasses)
+        {
+            abstractSyntaxes[uid] = [DicomUid.ExplicitVRLittleEndian, DicomUid.ImplicitVRLittleEndian];
+        }
+
         var policy = new AcceptorPolicy { AeTitle = listener.AeTitle, AbstractSyntaxes = abstractSyntaxes };
         var options = new DicomListenerOptions { Address = IPAddress.Parse(listener.Address), Port = listener.Port };
         await using var dicom = new DicomListener(options, policy, dispatcher.HandleAsync, timeProvider, logger);
-        Log.ListenerAccepting(logger, listener.AeTitle, listener.Address, listener.Port, abstractSyntaxes.Count - 1, dataFolder);
+        Log.ListenerAccepting(logger, listener.AeTitle, listener.Address, listener.Port, abstractSyntaxes.Count - 1 - QueryRetrieveScp.SopClasses.Count, dataFolder);
         await dicom.RunAsync(stoppingToken);
         Log.ListenerStopped(logger);
     }

@@ -139,6 +139,18 @@ public sealed class AssociationNegotiatorTests
     }
 
     [Fact]
+    public void Negotiate_AsynchronousWindowProposed_AnsweredOneOperationEachWay()
+    {
+        var proposed = new UserInformation { MaximumLength = 0, AsynchronousOperationsWindow = new AsynchronousOperationsWindow(0, 5) };
+
+        NegotiationOutcome outcome = AssociationNegotiator.Negotiate(Request(Context(1, CtStorage, Explicit), info: proposed), Policy);
+        NegotiationOutcome silent = AssociationNegotiator.Negotiate(Request(Context(1, CtStorage, Explicit)), Policy);
+
+        Assert.Equal(new AsynchronousOperationsWindow(1, 1), outcome.Accept!.UserInformation.AsynchronousOperationsWindow);
+        Assert.Null(silent.Accept!.UserInformation.AsynchronousOperationsWindow);
+    }
+
+    [Fact]
     public void Negotiate_UserIdentity_AcceptedWithEmptyResponseOrRejected()
     {
         var good = new UserInformation { UserIdentity = new UserIdentityRequest(UserIdentityType.Username, true, "alice"u8.ToArray(), default) };

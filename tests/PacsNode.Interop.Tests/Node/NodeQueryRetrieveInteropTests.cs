@@ -1,0 +1,211 @@
+using System.Globalization;
+using System.Net.Sockets;
+using PacsNode.Dicom.Data;
+using PacsNode.Dicom.Dictionary;
+using PacsNode.Dicom.IO;
+using PacsNode.TestKit;
+using Xunit;
+
+namespace PacsNode.Interop.Tests.Node;
+
+/// <summary>
+/// `pacsnode serve` as a Query/Retrieve SCP for DCMTK, loaded with real PET files by storescu: findscu at every level
+/// with single value, wildcard, date range and UID list matching; movescu to a storescp configured as a remote;
+/// getscu into a folder; and the node's own find/move/get commands. Expected answers come from the files.
+/// </summary>
+[Trait("Category", "Interop")]
+public sealed class NodeQueryRetrieveInteropTests
+{
+    [Fact]
+    public async Task Findscu_EveryLevelAndMatchingKind_AnswersMatchTheFiles()
+    {
+        string findscu = RequiresTool.Dcmtk("findscu");
+        RequiresTool.SharedTestData();
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        string[] files = Files();
+        List<DicomDataset> headers = await HeadersAsync(files, ct);
+        DicomDataset dro = headers[0];
+        DicomDataset ge = headers.Single(h => h.GetString(DicomTag.StudyDate) == "20141023");
+        await using ServedNode node = await ServedNode.StartAsync(files, ct);
+
+        async Task<List<DicomDataset>> FindAsync(string model, params string[] keys)
+        {
+            string into = node.Folder.Combine("find-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(into);
+            (await ExternalTool.RunAsync(findscu, [model, "-aec", "PACSNODE", "-X", "-od", into, .. keys.SelectMany(k => new[] { "-k", k }),
+                "127.0.0.1", node.PortText], cancellationToken: ct)).AssertSuccess();
+            var answers = new List<DicomDataset>();
+            foreach (string path in Directory.GetFiles(into, "rsp*.dcm"))
+            {
+                answers.Add((await DicomFile.OpenAsync(path, null, ct)).Dataset);
+            }
+
+            return answers;
+        }
+
+        // PATIENT, patient root, single value.
+        List<DicomDataset> patients = await FindAsync("-P", "QueryRetrieveLevel=PATIENT", $"PatientID={dro.GetString(DicomTag.PatientID)}",
+            "PatientName");
+        Assert.Equal(dro.GetString(DicomTag.PatientName), Assert.Single(patients).GetString(DicomTag.PatientName));
+
+        // STUDY, study root, wildcard on Patient Name.
+        List<DicomDataset> wildcard = await FindAsync("-S", "QueryRetrieveLevel=STUDY", "PatientName=PETDRO*", "StudyInstanceUID");
+        Assert.Equal(dro.GetString(DicomTag.StudyInstanceUID), Assert.Single(wildcard).GetString(DicomTag.StudyInstanceUID));
+
+        // STUDY, date range: 2014-01-01 to 2015-12-31 holds the GE study only (the others are 1960 and 2025).
+        List<DicomDataset> range = await FindAsync("-S", "QueryRetrieveLevel=STUDY", "StudyDate=20140101-20151231", "StudyInstanceUID");
+        Assert.Equal(ge.GetString(DicomTag.StudyInstanceUID), Assert.Single(range).GetString(DicomTag.StudyInstanceUID));
+
+        // STUDY, UID list of two studies (hierarchical rules allow a list only at the query level itself).
+        string studyList = $"{dro.GetString(DicomTag.StudyInstanceUID)}\\{ge.GetString(DicomTag.StudyInstanceUID)}";
+        List<DicomDataset> studies = await FindAsync("-S", "QueryRetrieveLevel=STUDY", $"StudyInstanceUID={studyList}", "PatientID");
+        Assert.Equal(new[] { dro, ge }.Select(h => h.GetString(DicomTag.StudyInstanceUID)!).Order(StringComparer.Ordinal),
+            studies.Select(s => s.GetString(DicomTag.StudyInstanceUID)!).Order(StringComparer.Ordinal));
+
+        // SERIES of the DRO study, with the number of instances the node holds.
+        List<DicomDataset> series = await FindAsync("-S", "QueryRetrieveLevel=SERIES", $"StudyInstanceUID={dro.GetString(DicomTag.StudyInstanceUID)}",
+            "SeriesInstanceUID", "Modality", "NumberOfSeriesRelatedInstances");
+        DicomDataset one = Assert.Single(series);
+        Assert.Equal(dro.GetString(DicomTag.SeriesInstanceUID), one.GetString(DicomTag.SeriesInstanceUID));
+        Assert.Equal("PT", one.GetString(DicomTag.Modality));
+        Assert.Equal("3", one.GetString(DicomTag.NumberOfSeriesRelatedInstances));
+
+        // IMAGE, study root, every instance of the DRO series.
+        List<DicomDataset> images = await FindAsync("-S", "QueryRetrieveLevel=IMAGE", $"StudyInstanceUID={dro.GetString(DicomTag.StudyInstanceUID)}",
+            $"SeriesInstanceUID={dro.GetString(DicomTag.SeriesInstanceUID)}", "SOPInstanceUID", "InstanceNumber");
+        Assert.Equal(headers.Where(h => h.GetString(DicomTag.SeriesInstanceUID) == dro.GetString(DicomTag.SeriesInstanceUID))
+                .Select(h => h.GetString(DicomTag.SOPInstanceUID)!).Order(StringComparer.Ordinal),
+            images.Select(i => i.GetString(DicomTag.SOPInstanceUID)!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task MovescuAndGetscu_Study_ReceivedInstancesHaveTheOriginalUidsAndPixels()
+    {
+        string movescu = RequiresTool.Dcmtk("movescu");
+        string getscu = RequiresTool.Dcmtk("getscu");
+        string storescp = RequiresTool.Dcmtk("storescp");
+        RequiresTool.SharedTestData();
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        string[] files = Files();
+        string[] dro = files[..3];
+        DicomDataset first = (await HeadersAsync(dro, ct))[0];
+        await using ServedNode node = await ServedNode.StartAsync(files, ct);
+        string moved = node.Folder.Combine("moved");
+        string got = node.Folder.Combine("got");
+        Directory.CreateDirectory(moved);
+        Directory.CreateDirectory(got);
+        await using RunningTool destination = ExternalTool.Start(storescp,
+            ["-aet", "STORESCP", "-od", moved, node.DestinationPort.ToString(CultureInfo.InvariantCulture)]);
+        await WaitForPortAsync(node.DestinationPort, ct);
+        string study = $"StudyInstanceUID={first.GetString(DicomTag.StudyInstanceUID)}";
+
+        (await ExternalTool.RunAsync(movescu, ["-S", "-aec", "PACSNODE", "-aem", "STORESCP", "-k", "QueryRetrieveLevel=STUDY", "-k", study,
+            "127.0.0.1", node.PortText], cancellationToken: ct)).AssertSuccess();
+        (await ExternalTool.RunAsync(getscu, ["-S", "-aec", "PACSNODE", "-od", got, "-k", "QueryRetrieveLevel=STUDY", "-k", study,
+            "127.0.0.1", node.PortText], cancellationToken: ct)).AssertSuccess();
+
+        await AssertSameInstancesAsync(dro, Directory.GetFiles(moved), ct);
+        await AssertSameInstancesAsync(dro, Directory.GetFiles(got), ct);
+    }
+
+    [Fact]
+    public async Task PacsnodeFindMoveGet_AgainstTheNode_MatchAndRetrieveTheFiles()
+    {
+        string storescp = RequiresTool.Dcmtk("storescp");
+        RequiresTool.SharedTestData();
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        string[] files = Files();
+        DicomDataset ge = (await HeadersAsync([files[3]], ct))[0];
+        await using ServedNode node = await ServedNode.StartAsync(files, ct);
+        string moved = node.Folder.Combine("moved");
+        string got = node.Folder.Combine("got");
+        Directory.CreateDirectory(moved);
+        await using RunningTool destination = ExternalTool.Start(storescp,
+            ["-aet", "STORESCP", "-od", moved, node.DestinationPort.ToString(CultureInfo.InvariantCulture)]);
+        await WaitForPortAsync(node.DestinationPort, ct);
+        string study = $"StudyInstanceUID={ge.GetString(DicomTag.StudyInstanceUID)}";
+
+        ToolResult find = (await PacsNodeCli.RunAsync(["find", node.Address, "-S", "-L", "STUDY", "-k", "StudyDate=20140101-20151231",
+            "-k", "StudyInstanceUID", "-k", "PatientName"], cancellationToken: ct)).AssertSuccess();
+        ToolResult move = (await PacsNodeCli.RunAsync(["move", node.Address, "--dest", "STORESCP", "-L", "STUDY", "-k", study],
+            cancellationToken: ct)).AssertSuccess();
+        ToolResult get = (await PacsNodeCli.RunAsync(["get", node.Address, "--out", got, "-L", "STUDY", "-k", study], cancellationToken: ct))
+            .AssertSuccess();
+        ToolResult unknown = await PacsNodeCli.RunAsync(["move", node.Address, "--dest", "NOBODY", "-L", "STUDY", "-k", study],
+            cancellationToken: ct);
+
+        Assert.Contains($"UI [{ge.GetString(DicomTag.StudyInstanceUID)}]", find.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("# Match 1", find.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("# Match 2", find.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("1 completed, 0 failed", move.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("1 completed, 0 failed", get.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("A801", unknown.StandardError, StringComparison.Ordinal);
+        await AssertSameInstancesAsync([files[3]], Directory.GetFiles(moved), ct);
+        await AssertSameInstancesAsync([files[3]], Directory.GetFiles(got), ct);
+    }
+
+    /// <summary>Three DRO slices (one series), a GE JPEG Lossless slice, and two ACRIN patients.</summary>
+    private static string[] Files() =>
+    [
+        .. Directory.GetFiles(TestData.Path("ibsi-suv-dro", "DRO", "DRO_0_0", "PT"), "*.dcm").Order(StringComparer.Ordinal).Take(3),
+        TestData.Path("fo-dicom", "GH184.dcm"),
+        TestData.Path("suyashkumar-dicom", "1.dcm"),
+        TestData.Path("suyashkumar-dicom", "2.dcm"),
+    ];
+
+    private static async Task<List<DicomDataset>> HeadersAsync(IEnumerable<string> files, CancellationToken ct)
+    {
+        var headers = new List<DicomDataset>();
+        foreach (string path in files)
+        {
+            headers.Add((await DicomFile.OpenAsync(path, new DicomReaderOptions { StopAtTag = DicomTag.PixelData }, ct)).Dataset);
+        }
+
+        return headers;
+    }
+
+    /// <summary>Same SOP Instance UIDs, and pixel data equal once both are decoded (the GE slice may come back
+    /// JPEG Lossless or transcoded to native, depending on what the receiver accepted).</summary>
+    private static async Task AssertSameInstancesAsync(IEnumerable<string> sent, IEnumerable<string> received, CancellationToken ct)
+    {
+        Dictionary<string, byte[]> expected = await NativePixelsAsync(sent, ct);
+        Dictionary<string, byte[]> actual = await NativePixelsAsync(received, ct);
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
+        foreach ((string uid, byte[] pixels) in expected)
+        {
+            Assert.Equal(pixels, actual[uid]);
+        }
+    }
+
+    private static async Task<Dictionary<string, byte[]>> NativePixelsAsync(IEnumerable<string> files, CancellationToken ct)
+    {
+        var pixels = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (string path in files)
+        {
+            DicomFile file = await DicomFile.OpenAsync(path, null, ct);
+            DicomDataset native = PacsNode.Dicom.Imaging.Codecs.DicomTranscoder.ForSyntax(file.Dataset, file.TransferSyntax,
+                DicomTransferSyntax.ExplicitVRLittleEndian);
+            pixels[file.Dataset.GetString(DicomTag.SOPInstanceUID)!] = ((DicomElement)native.Get(DicomTag.PixelData)!).Buffer.Memory.ToArray();
+        }
+
+        return pixels;
+    }
+
+    private static async Task WaitForPortAsync(int port, CancellationToken ct)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync("127.0.0.1", port, ct);
+                return;
+            }
+            catch (SocketException) when (attempt < 200)
+            {
+                await Task.Delay(50, ct);
+            }
+        }
+    }
+}
