@@ -1,10 +1,10 @@
 namespace PacsNode.Quantification.Kernels;
 
-/// <summary>The command-line and configuration spelling of <see cref="AcceleratorChoice"/>: auto, cuda, opencl, cpu, reference.</summary>
+/// <summary>The command-line and configuration spelling of <see cref="AcceleratorChoice"/>: auto, cuda, opencl, cpu, parallel, reference.</summary>
 public static class AcceleratorChoiceText
 {
     /// <summary>The accepted words, in the order of the enum, for help text and error messages.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["auto", "cuda", "opencl", "cpu", "reference"];
+    public static IReadOnlyList<string> Names { get; } = ["auto", "cuda", "opencl", "cpu", "parallel", "reference"];
 
     /// <summary>Reads a choice, ignoring case and surrounding blanks; false for anything else.</summary>
     public static bool TryParse(string? text, out AcceleratorChoice choice)
@@ -22,6 +22,9 @@ public static class AcceleratorChoiceText
                 return true;
             case "CPU":
                 choice = AcceleratorChoice.Cpu;
+                return true;
+            case "PARALLEL":
+                choice = AcceleratorChoice.Parallel;
                 return true;
             case "REFERENCE":
                 choice = AcceleratorChoice.Reference;
@@ -44,6 +47,7 @@ public static class AcceleratorChoiceText
         AcceleratorChoice.Cuda => "cuda",
         AcceleratorChoice.OpenCl => "opencl",
         AcceleratorChoice.Cpu => "cpu",
+        AcceleratorChoice.Parallel => "parallel",
         AcceleratorChoice.Reference => "reference",
         _ => throw new ArgumentOutOfRangeException(nameof(choice), choice, "Unknown accelerator choice."),
     };

@@ -4,12 +4,14 @@ using ILGPU.Runtime.CPU;
 using ILGPU.Runtime.Cuda;
 using ILGPU.Runtime.OpenCL;
 using PacsNode.Quantification.Kernels.Ilgpu;
+using PacsNode.Quantification.Kernels.Managed;
 
 namespace PacsNode.Quantification.Kernels;
 
 /// <summary>
 /// Creates the kernel backend chosen at start. <see cref="AcceleratorChoice.Auto"/> takes the first CUDA device when
-/// one exists, else ILGPU's CPU accelerator; an explicit choice that is not available fails with
+/// one exists, else the managed <see cref="ParallelKernels"/> (ILGPU's CPU accelerator is kept as an explicit choice:
+/// it runs the GPU's kernel source, but measured slower than plain C#); an explicit choice that is not available fails with
 /// <see cref="InvalidOperationException"/> naming what was missing. The result's <see cref="IVolumeKernels.Backend"/>
 /// names the device, for the logs and the results. Creating an ILGPU backend compiles every kernel (seconds): do it once.
 /// </summary>
@@ -18,12 +20,16 @@ public static class KernelFactory
     public static IVolumeKernels Create(AcceleratorChoice choice) => choice switch
     {
         AcceleratorChoice.Reference => new ReferenceKernels(),
-        AcceleratorChoice.Auto => CreateIlgpu(HasCudaDevice() ? AcceleratorType.Cuda : AcceleratorType.CPU, null),
+        AcceleratorChoice.Auto => HasCudaDevice() ? CreateIlgpu(AcceleratorType.Cuda, null) : CreateParallel(),
         AcceleratorChoice.Cuda => CreateIlgpu(AcceleratorType.Cuda, null),
         AcceleratorChoice.OpenCl => CreateIlgpu(AcceleratorType.OpenCL, null),
         AcceleratorChoice.Cpu => CreateIlgpu(AcceleratorType.CPU, null),
+        AcceleratorChoice.Parallel => CreateParallel(),
         _ => throw new ArgumentOutOfRangeException(nameof(choice), choice, "Unknown accelerator choice."),
     };
+
+    /// <summary>The managed thread-pool backend, four chunks per core.</summary>
+    internal static IVolumeKernels CreateParallel() => new ParallelKernels(4 * Environment.ProcessorCount);
 
     /// <summary>Whether ILGPU finds a CUDA device (a driver and a GPU) on this machine.</summary>
     public static bool HasCudaDevice()

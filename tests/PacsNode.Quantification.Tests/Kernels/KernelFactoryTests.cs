@@ -10,6 +10,7 @@ public sealed class KernelFactoryTests
     [InlineData("CUDA", AcceleratorChoice.Cuda)]
     [InlineData(" opencl ", AcceleratorChoice.OpenCl)]
     [InlineData("Cpu", AcceleratorChoice.Cpu)]
+    [InlineData("parallel", AcceleratorChoice.Parallel)]
     [InlineData("reference", AcceleratorChoice.Reference)]
     public void Parse_KnownWord_GivesTheChoiceAndFormatsBack(string text, AcceleratorChoice expected)
     {
@@ -27,7 +28,7 @@ public sealed class KernelFactoryTests
     {
         Assert.False(AcceleratorChoiceText.TryParse(text, out _));
         var error = Assert.Throws<FormatException>(() => AcceleratorChoiceText.Parse(text));
-        Assert.Contains("auto, cuda, opencl, cpu, reference", error.Message, StringComparison.Ordinal);
+        Assert.Contains("auto, cuda, opencl, cpu, parallel, reference", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -39,7 +40,7 @@ public sealed class KernelFactoryTests
     }
 
     [Fact]
-    public void Create_Auto_TakesCudaWhenPresentElseTheCpuAccelerator()
+    public void Create_Auto_TakesCudaWhenPresentElseTheManagedParallelBackend()
     {
         bool cuda = KernelFactory.HasCudaDevice();
 
@@ -51,8 +52,15 @@ public sealed class KernelFactoryTests
         }
         else
         {
-            Assert.Equal("ilgpu-cpu", kernels.Backend);
+            Assert.Equal("parallel-cpu", kernels.Backend);
         }
+    }
+
+    [Fact]
+    public void Create_Cpu_IsIlgpusCpuAccelerator()
+    {
+        using IVolumeKernels kernels = KernelFactory.Create(AcceleratorChoice.Cpu);
+        Assert.Equal("ilgpu-cpu", kernels.Backend);
     }
 
     [Fact]

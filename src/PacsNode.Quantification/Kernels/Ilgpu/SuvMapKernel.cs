@@ -11,11 +11,19 @@ internal static class SuvMapKernel
     {
         int start = thread.X * chunk;
         int end = Math.Min(start + chunk, count);
-        for (int i = start; i < end; i++)
+        int i = start;
+        while (i < end)
         {
-            short raw = stored[i];
-            int value = signed != 0 ? raw : (ushort)raw;
-            suv[i] = value * factors[i / plane];
+            // One slice at a time: the factor is looked up once per slice, not divided out per voxel.
+            int z = i / plane;
+            int sliceEnd = Math.Min(end, (z + 1) * plane);
+            float factor = factors[z];
+            for (; i < sliceEnd; i++)
+            {
+                short raw = stored[i];
+                int value = signed != 0 ? raw : (ushort)raw;
+                suv[i] = value * factor;
+            }
         }
     }
 }
