@@ -7,9 +7,9 @@ internal sealed partial class ParallelKernels
     {
         int count = CheckLength(values.Length, shape, nameof(values));
         CheckLength(labels.Length, shape, nameof(labels));
-        float[] input = values.ToArray();
-        int[] parent = new int[count];
-        int[] output = new int[count];
+        float[] input = _buffers.Copy("values", values);
+        int[] parent = _buffers.Get<int>("parent", count);
+        int[] output = _buffers.Get<int>("labels", count);
         For(count, (start, end) =>
         {
             for (int i = start; i < end; i++)
@@ -60,7 +60,7 @@ internal sealed partial class ParallelKernels
                 output[i] = root < 0 ? 0 : output[root];
             }
         });
-        output.CopyTo(labels);
+        output.AsSpan(0, count).CopyTo(labels);
         return components;
     }
 

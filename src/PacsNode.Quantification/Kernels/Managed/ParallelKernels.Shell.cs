@@ -37,47 +37,20 @@ internal sealed partial class ParallelKernels
         int width = Math.Min(shape.Columns - 1, maxX + (int)Math.Floor(outerMm / shape.SpacingX)) - x0 + 1;
         int height = Math.Min(shape.Rows - 1, maxY + (int)Math.Floor(outerMm / shape.SpacingY)) - y0 + 1;
         int depth = Math.Min(shape.Slices - 1, maxZ + (int)Math.Floor(outerMm / shape.SpacingZ)) - z0 + 1;
-        float[] input = values.ToArray();
-        byte[] voiArray = voi.ToArray();
-        byte[] bodyArray = body.ToArray();
         double inner2 = innerMm * innerMm;
+        var box = new Ilgpu.GridBox(x0, y0, z0, width, height, depth);
+        if ((long)box.VoxelCount * offsets.Length < inlineWork)
+        {
+            return ShellOverBox(values, voi, body, shape, offsets, box, inner2, 0, box.VoxelCount);
+        }
+
+        float[] input = _buffers.Copy("values", values);
+        byte[] voiArray = _buffers.Copy("voi", voi);
+        byte[] bodyArray = _buffers.Copy("body", body);
         double[] sums = new double[_chunking.MaxThreads];
         long[] counts = new long[_chunking.MaxThreads];
-        int chunks = For(width * height * depth, reduction: true, (t, start, end) =>
-        {
-            double sum = 0;
-            long n = 0;
-            for (int b = start; b < end; b++)
-            {
-                int cx = x0 + (b % width), cy = y0 + (b / width % height), cz = z0 + (b / (width * height));
-                int i = shape.Index(cx, cy, cz);
-                if (voiArray[i] != 0 || bodyArray[i] == 0)
-                {
-                    continue;
-                }
-
-                foreach ((int dx, int dy, int dz, double d2) in offsets)
-                {
-                    int x = cx + dx, y = cy + dy, z = cz + dz;
-                    if (x < 0 || y < 0 || z < 0 || x >= shape.Columns || y >= shape.Rows || z >= shape.Slices
-                        || voiArray[shape.Index(x, y, z)] == 0)
-                    {
-                        continue;
-                    }
-
-                    if (d2 > inner2)
-                    {
-                        sum += input[i];
-                        n++;
-                    }
-
-                    break;
-                }
-            }
-
-            sums[t] = sum;
-            counts[t] = n;
-        });
+        int chunks = For(box.VoxelCount, reduction: true, (t, start, end) =>
+            (sums[t], counts[t]) = ShellOverBox(input, voiArray, bodyArray, shape, offsets, box, inner2, start, end));
         double total = 0;
         long count = 0;
         for (int t = 0; t < chunks; t++)
@@ -87,5 +60,45 @@ internal sealed partial class ParallelKernels
         }
 
         return (total, count);
+    }
+
+    /// <summary>Sum and count of the shell voxels among box voxels [start, end) (box-linear order).</summary>
+    private static (double Sum, long Count) ShellOverBox(ReadOnlySpan<float> values, ReadOnlySpan<byte> voi, ReadOnlySpan<byte> body,
+        VolumeShape shape, (int Dx, int Dy, int Dz, double DistanceSquared)[] offsets, Ilgpu.GridBox box, double inner2,
+        int start, int end)
+    {
+        double sum = 0;
+        long n = 0;
+        for (int b = start; b < end; b++)
+        {
+            int cx = box.X0 + (b % box.Width), cy = box.Y0 + (b / box.Width % box.Height);
+            int cz = box.Z0 + (b / (box.Width * box.Height));
+            int i = shape.Index(cx, cy, cz);
+            if (voi[i] != 0 || body[i] == 0)
+            {
+                continue;
+            }
+
+            foreach ((int dx, int dy, int dz, double d2) in offsets)
+            {
+                int x = cx + dx, y = cy + dy, z = cz + dz;
+                if (x < 0 || y < 0 || z < 0 || x >= shape.Columns || y >= shape.Rows || z >= shape.Slices
+                    || voi[shape.Index(x, y, z)] == 0)
+                {
+                    continue;
+                }
+
+                // The nearest VOI voxel decides.
+                if (d2 > inner2)
+                {
+                    sum += values[i];
+                    n++;
+                }
+
+                break;
+            }
+        }
+
+        return (sum, n);
     }
 }

@@ -13,10 +13,10 @@ internal sealed partial class ParallelKernels
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(labelCount);
-        float[] input = values.ToArray();
-        int[] labelArray = labels.ToArray();
+        float[] input = _buffers.Copy("values", values);
+        int[] labelArray = _buffers.Copy("labels", labels);
         var runs = new List<LabelRun>[_chunking.MaxThreads];
-        int chunks = For(input.Length, reduction: true, (t, start, end) => runs[t] = Runs(input, labelArray, labelCount, start, end));
+        int chunks = For(values.Length, reduction: true, (t, start, end) => runs[t] = Runs(input, labelArray, labelCount, start, end));
         var all = new List<LabelRun>();
         for (int t = 0; t < chunks; t++)
         {

@@ -6,43 +6,25 @@ namespace PacsNode.Quantification.Kernels.Managed;
 /// <see cref="IVolumeKernels"/> in plain C# on the thread pool: the ILGPU kernels' algorithms (contiguous chunk per
 /// worker, lock-free union-find with canonical numbering, run-based statistics, bounding-box-limited shell) without
 /// ILGPU's CPU emulation, which measured slower than even the single-threaded reference (docs/BENCHMARKS.md). Inputs are
-/// copied into arrays first because spans cannot be shared with worker threads.
+/// copied into kept arrays first because spans cannot be shared with worker threads; small or memory-bound work
+/// (SUV map, spheres for few centres) runs inline as <see cref="ReferenceKernels"/> does, with identical results.
 /// </summary>
-internal sealed partial class ParallelKernels(int maxThreads) : IVolumeKernels
+/// <param name="maxThreads">Chunks per call (four per core is the default).</param>
+/// <param name="inlineWork">Voxel visits below which a call runs inline on the caller's spans (0: never).</param>
+internal sealed partial class ParallelKernels(int maxThreads, long inlineWork = ParallelKernels.DefaultInlineWork) : IVolumeKernels
 {
+    /// <summary>Below this many voxel visits a call runs inline on the caller's spans: copying the volume would cost more.</summary>
+    public const long DefaultInlineWork = 1 << 22;
+
     private readonly KernelChunking _chunking = new(Math.Max(1, maxThreads), 1, 1);
+    private readonly ReferenceKernels _reference = new();
+    private readonly HostBuffers _buffers = new();
 
     public string Backend => "parallel-cpu";
 
-    public void SuvMap(ReadOnlySpan<short> stored, bool storedIsSigned, ReadOnlySpan<float> sliceFactors, VolumeShape shape, Span<float> suv)
-    {
-        int count = CheckLength(stored.Length, shape, nameof(stored));
-        CheckLength(suv.Length, shape, nameof(suv));
-        if (sliceFactors.Length != shape.Slices)
-        {
-            throw new ArgumentException($"{sliceFactors.Length} slice factors for {shape.Slices} slices.", nameof(sliceFactors));
-        }
-
-        short[] input = stored.ToArray();
-        float[] factors = sliceFactors.ToArray();
-        float[] output = new float[count];
-        int plane = shape.Columns * shape.Rows;
-        For(count, (start, end) =>
-        {
-            int i = start;
-            while (i < end)
-            {
-                int z = i / plane;
-                int sliceEnd = Math.Min(end, (z + 1) * plane);
-                float factor = factors[z];
-                for (; i < sliceEnd; i++)
-                {
-                    output[i] = (storedIsSigned ? input[i] : (ushort)input[i]) * factor;
-                }
-            }
-        });
-        output.CopyTo(suv);
-    }
+    /// <summary>Memory-bound: copying the volume for the workers would cost more than they save, so it runs inline.</summary>
+    public void SuvMap(ReadOnlySpan<short> stored, bool storedIsSigned, ReadOnlySpan<float> sliceFactors, VolumeShape shape, Span<float> suv) =>
+        _reference.SuvMap(stored, storedIsSigned, sliceFactors, shape, suv);
 
     public void SphereStatistics(ReadOnlySpan<float> values, VolumeShape shape, double radiusMm, ReadOnlySpan<int> centres,
         Span<float> means, Span<float> standardDeviations)
@@ -68,9 +50,15 @@ internal sealed partial class ParallelKernels(int maxThreads) : IVolumeKernels
             }
         }
 
-        float[] input = values.ToArray();
-        int[] centreArray = centres.ToArray();
         var offsets = SphereOffsets.Create(shape, radiusMm);
+        if ((long)centres.Length * offsets.Length < inlineWork)
+        {
+            _reference.SphereStatistics(values, shape, radiusMm, centres, means, standardDeviations);
+            return;
+        }
+
+        float[] input = _buffers.Copy("values", values);
+        int[] centreArray = centres.ToArray();
         float[] meanArray = new float[centreArray.Length];
         float[] deviationArray = new float[wantDeviations ? centreArray.Length : 0];
         For(centreArray.Length, (start, end) =>
@@ -105,10 +93,7 @@ internal sealed partial class ParallelKernels(int maxThreads) : IVolumeKernels
         deviationArray.CopyTo(standardDeviations);
     }
 
-    public void Dispose()
-    {
-    }
-
+    public void Dispose() => _buffers.Clear();
     private static int CheckLength(int length, VolumeShape shape, string name)
     {
         if (length != shape.VoxelCount)
