@@ -89,6 +89,13 @@ internal static class KernelBenchmark
         float[] peaks = new float[candidates.Length];
         result.Add(("SphereStatistics", $"SUVpeak r 6.2035 mm, {candidates.Length} centres (≥ 2.5)", Timing.Median(rounds, () => kernels.SphereStatistics(suv, Shape, 6.2035, candidates, peaks, []))));
 
+        int[] warm = Enumerable.Range(0, suv.Length).Where(i => suv[i] >= 1.5f).ToArray();
+        float[] warmPeaks = new float[warm.Length];
+        result.Add(("SphereStatistics", $"SUVpeak r 6.2035 mm, {warm.Length} centres (≥ 1.5, liver included)", Timing.Median(rounds, () => kernels.SphereStatistics(suv, Shape, 6.2035, warm, warmPeaks, []))));
+        float[] warmExpected = new float[warm.Length];
+        truth.SphereStatistics(suv, Shape, 6.2035, warm, warmExpected, []);
+        Require(warmExpected.Zip(warmPeaks).All(p => Math.Abs(p.First - p.Second) <= 1e-6f * Math.Abs(p.First)), kernels, "SUVpeak");
+
         int[] liver = LiverCentres();
         float[] means = new float[liver.Length], sds = new float[liver.Length];
         result.Add(("SphereStatistics", $"liver search r 15 mm, {liver.Length} centres", Timing.Median(rounds, () => kernels.SphereStatistics(suv, Shape, 15, liver, means, sds))));

@@ -13,13 +13,15 @@ internal static class KernelTestVolumes
 
     public static IEnumerable<string> LabelCases =>
     [
-        "random-sparse", "random-dense", "random-ties", "spiral", "u-shapes", "corner-chain", "checkerboard", "comb",
+        "random-sparse", "random-percolating", "random-dense", "random-ties", "spiral", "u-shapes", "corner-chain", "checkerboard", "comb",
         "all-foreground", "empty", "line-x", "line-y", "line-z", "single-voxel", "hot-spheres",
     ];
 
     public static (float[] Values, VolumeShape Shape) Create(string name) => name switch
     {
         "random-sparse" => Random(new VolumeShape(23, 17, 11, 1, 1, 1), 0.08, 1),
+        // Just above the 26-connected site percolation threshold (≈ 0.097): large, thin, tree-like clusters.
+        "random-percolating" => Random(new VolumeShape(41, 37, 19, 1, 1, 1), 0.12, 8),
         "random-dense" => Random(new VolumeShape(19, 21, 13, 1, 1, 1), 0.3, 2),
         "random-ties" => RandomTies(new VolumeShape(15, 9, 7, 2, 2, 3.27), 3),
         "spiral" => Spiral(new VolumeShape(21, 21, 3, 1, 1, 1)),

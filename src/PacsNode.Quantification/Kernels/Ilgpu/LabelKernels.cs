@@ -157,12 +157,16 @@ internal static class LabelKernels
                 (a, b) = (b, a);
             }
 
-            // Hang root b under the smaller root a (ILGPU argument order: target, expected, new value), unless another
-            // thread moved b meanwhile; then retry from there.
-            if (Atomic.CompareExchange(ref parent[b], b, a) == b)
+            // Hang root b under the smaller root a (ILGPU argument order: target, expected, new value). If another
+            // thread hung b first, continue from b's new parent, which the atomic returns (always a smaller index, so
+            // the loop ends even when a GPU's incoherent L1 cache hands Find a stale parent).
+            int old = Atomic.CompareExchange(ref parent[b], b, a);
+            if (old == b)
             {
                 return;
             }
+
+            b = old;
         }
     }
 

@@ -119,10 +119,13 @@ internal sealed partial class ParallelKernels
                 (a, b) = (b, a);
             }
 
-            if (Interlocked.CompareExchange(ref parent[b], a, b) == b)
+            int old = Interlocked.CompareExchange(ref parent[b], a, b);
+            if (old == b)
             {
                 return;
             }
+
+            b = old;
         }
     }
 
