@@ -87,6 +87,20 @@ public abstract class KernelConformanceTests
     }
 
     [Fact]
+    public void Statistics_CalledTwice_GivesBitIdenticalSums()
+    {
+        // Sums must not depend on thread timing (no floating-point atomics), so repeated runs agree to the last bit.
+        (float[] values, VolumeShape shape) = KernelTestVolumes.Create("hot-spheres");
+        int[] labels = new int[values.Length];
+        int n = Reference.LabelComponents(values, shape, 0.5f, labels);
+
+        LabelStatistics[] first = Kernels.Statistics(values, labels, n);
+        LabelStatistics[] second = Kernels.Statistics(values, labels, n);
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
     public void Statistics_LabelsOutsideTheRange_AreIgnoredAndEmptyLabelsReportMinusOne()
     {
         (float[] values, _) = KernelTestVolumes.RandomTies(new VolumeShape(31, 17, 3, 1, 1, 1), 21);
