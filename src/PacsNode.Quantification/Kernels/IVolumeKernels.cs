@@ -8,7 +8,7 @@ namespace PacsNode.Quantification.Kernels;
 /// </summary>
 public interface IVolumeKernels : IDisposable
 {
-    /// <summary>What runs the kernels, for logs and results: "reference", "ilgpu-cpu", "ilgpu-cuda (device name)".</summary>
+    /// <summary>What runs the kernels, for logs and results: "reference", "parallel-cpu", "ilgpu-cpu", "ilgpu-cuda (device name)".</summary>
     string Backend { get; }
 
     /// <summary>suv[i] = stored[i] × sliceFactors[z] where z is the slice of voxel i (factor = slope × SUV factor).</summary>
