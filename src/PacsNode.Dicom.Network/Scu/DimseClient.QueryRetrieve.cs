@@ -60,7 +60,12 @@ public sealed partial class DimseClient
         }
     }
 
-    /// <summary>Sends C-MOVE-RQ and waits for the final response; the instances go to <paramref name="destinationAeTitle"/>.</summary>
+    /// <summary>
+    /// Sends C-MOVE-RQ and waits for the final response; the instances go to <paramref name="destinationAeTitle"/>.
+    /// Cancelling <paramref name="cancellationToken"/> after the request is sent sends C-CANCEL; the call then still
+    /// returns the peer's final response (usually FE00 Cancel with the remaining count), its wait bounded by the
+    /// association's idle timeout.
+    /// </summary>
     public async Task<RetrieveOutcome> MoveAsync(
         string sopClassUid, string destinationAeTitle, DicomDataset identifier, CancellationToken cancellationToken)
     {
@@ -68,15 +73,21 @@ public sealed partial class DimseClient
         AcceptedPresentationContext context = FindContext(sopClassUid, null);
         var request = new CMoveRequest(NextMessageId(), sopClassUid, destinationAeTitle);
         await SendIdentifierAsync(context, request.ToCommand(), identifier, cancellationToken).ConfigureAwait(false);
-        while (true)
+        var cancel = new CancelSender(_channel, context.Id, request.MessageId);
+        await using (cancel.ConfigureAwait(false))
         {
-            DimseMessage message = await ReceiveOrBreakAsync(cancellationToken).ConfigureAwait(false);
-            await using (message.ConfigureAwait(false))
+            using CancellationTokenRegistration registration = cancellationToken.Register(cancel.Send);
+            while (true)
             {
-                CommandSet response = await ExpectAsync(message, CommandField.CMoveRsp, request.MessageId).ConfigureAwait(false);
-                if (response.Status.Category != StatusCategory.Pending)
+                DimseMessage message = await ReceiveOrBreakAsync(CancellationToken.None).ConfigureAwait(false);
+                await using (message.ConfigureAwait(false))
                 {
-                    return await OutcomeAsync(message, CMoveResponse.FromCommand(response).Counts, cancellationToken).ConfigureAwait(false);
+                    CommandSet response = await ExpectAsync(message, CommandField.CMoveRsp, request.MessageId).ConfigureAwait(false);
+                    if (response.Status.Category != StatusCategory.Pending)
+                    {
+                        return await OutcomeAsync(message, CMoveResponse.FromCommand(response).Counts, CancellationToken.None)
+                            .ConfigureAwait(false);
+                    }
                 }
             }
         }
@@ -86,7 +97,7 @@ public sealed partial class DimseClient
     /// Sends C-GET-RQ and hands each incoming C-STORE sub-operation to <paramref name="sink"/>, answering it with
     /// the sink's status (an exception from the sink answers A700 for I/O, C000 otherwise), until the final C-GET-RSP.
     /// Connect with storage contexts and SCP role selection for the SOP classes expected (see
-    /// <see cref="DimseClientOptions.RoleSelections"/>).
+    /// <see cref="DimseClientOptions.RoleSelections"/>). Cancellation sends C-CANCEL, as for <see cref="MoveAsync"/>.
     /// </summary>
     public async Task<RetrieveOutcome> GetAsync(
         string sopClassUid, DicomDataset identifier, IStoreScp sink, CancellationToken cancellationToken)
@@ -96,21 +107,27 @@ public sealed partial class DimseClient
         AcceptedPresentationContext context = FindContext(sopClassUid, null);
         var request = new CGetRequest(NextMessageId(), sopClassUid);
         await SendIdentifierAsync(context, request.ToCommand(), identifier, cancellationToken).ConfigureAwait(false);
-        while (true)
+        var cancel = new CancelSender(_channel, context.Id, request.MessageId);
+        await using (cancel.ConfigureAwait(false))
         {
-            DimseMessage message = await ReceiveOrBreakAsync(cancellationToken).ConfigureAwait(false);
-            await using (message.ConfigureAwait(false))
+            using CancellationTokenRegistration registration = cancellationToken.Register(cancel.Send);
+            while (true)
             {
-                if (message.Command.Field == CommandField.CStoreRq && message.Dataset is not null)
+                DimseMessage message = await ReceiveOrBreakAsync(CancellationToken.None).ConfigureAwait(false);
+                await using (message.ConfigureAwait(false))
                 {
-                    await AnswerSubOperationAsync(message, sink, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
+                    if (message.Command.Field == CommandField.CStoreRq && message.Dataset is not null)
+                    {
+                        await AnswerSubOperationAsync(message, sink, CancellationToken.None).ConfigureAwait(false);
+                        continue;
+                    }
 
-                CommandSet response = await ExpectAsync(message, CommandField.CGetRsp, request.MessageId).ConfigureAwait(false);
-                if (response.Status.Category != StatusCategory.Pending)
-                {
-                    return await OutcomeAsync(message, CGetResponse.FromCommand(response).Counts, cancellationToken).ConfigureAwait(false);
+                    CommandSet response = await ExpectAsync(message, CommandField.CGetRsp, request.MessageId).ConfigureAwait(false);
+                    if (response.Status.Category != StatusCategory.Pending)
+                    {
+                        return await OutcomeAsync(message, CGetResponse.FromCommand(response).Counts, CancellationToken.None)
+                            .ConfigureAwait(false);
+                    }
                 }
             }
         }

@@ -120,6 +120,29 @@ public sealed class QrDispatcherTests
     }
 
     [Fact]
+    public async Task Get_TokenCancelledAfterTheFirstStore_ClientSendsCancelAndGetsFe00()
+    {
+        RequiresTool.SharedTestData();
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        var archive = await MemoryArchive.LoadAsync(DroSlices(5), ct);
+        await using var node = QrNode.Start(archive);
+        await using DimseClient client = await node.ConnectAsync(ct, [new RoleSelection(Pet, false, true)], DicomUid.ExplicitVRLittleEndian);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var sink = new CancellingSink(stop);
+
+        RetrieveOutcome outcome = await client.GetAsync(DicomUid.StudyRootQueryRetrieveInformationModelGet,
+            Identifier("SERIES", (DicomTag.StudyInstanceUID, DicomVR.UI, archive.Entries[0].Header.GetString(DicomTag.StudyInstanceUID)!),
+                (DicomTag.SeriesInstanceUID, DicomVR.UI, archive.Entries[0].Header.GetString(DicomTag.SeriesInstanceUID)!)), sink, stop.Token);
+        DicomStatus echo = await client.EchoAsync(ct);
+        await client.ReleaseAsync(ct);
+
+        Assert.Equal(QueryRetrieveStatus.Cancel, outcome.Status);
+        Assert.Equal(new SubOperationCounts(4, 1, 0, 0), outcome.Counts);
+        Assert.Equal(1, sink.Calls);
+        Assert.Equal(DicomStatus.Success, echo);
+    }
+
+    [Fact]
     public async Task Get_RequesterRefusedTheScpRole_EverySubOperationFailsA702WithTheList()
     {
         RequiresTool.SharedTestData();
@@ -209,5 +232,23 @@ public sealed class QrDispatcherTests
         }
 
         return values;
+    }
+
+    /// <summary>Cancels the C-GET's token from inside the first sub-operation, before answering it.</summary>
+    private sealed class CancellingSink(CancellationTokenSource stop) : IStoreScp
+    {
+        private int _calls;
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        public async ValueTask<DimseResult> OnCStoreAsync(
+            AssociationParameters association, CStoreRequest request, string transferSyntaxUid, DatasetSpool dataset,
+            CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _calls);
+            await stop.CancelAsync();
+            await Task.Delay(200, CancellationToken.None); // let the C-CANCEL go out before the C-STORE-RSP
+            return DimseResult.Success;
+        }
     }
 }

@@ -3,6 +3,11 @@ using System.Net.Sockets;
 using PacsNode.Dicom.Data;
 using PacsNode.Dicom.Dictionary;
 using PacsNode.Dicom.IO;
+using PacsNode.Dicom.Network.Dimse;
+using PacsNode.Dicom.Network.Scp;
+using PacsNode.Dicom.Network.Scu;
+using PacsNode.Dicom.Network.Upper;
+using Microsoft.Extensions.Logging.Abstractions;
 using PacsNode.TestKit;
 using Xunit;
 
@@ -145,6 +150,47 @@ public sealed class NodeQueryRetrieveInteropTests
         await AssertSameInstancesAsync([files[3]], Directory.GetFiles(got), ct);
     }
 
+    [Fact]
+    public async Task CompositeInstanceRootGet_OneSopInstanceUid_ThatInstanceAsStored()
+    {
+        RequiresTool.SharedTestData();
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        string[] files = Files();
+        DicomDataset ge = (await HeadersAsync([files[3]], ct))[0];
+        await using ServedNode node = await ServedNode.StartAsync(files, ct);
+        string pet = DicomUid.PositronEmissionTomographyImageStorage;
+        await using DimseClient client = await DimseClient.ConnectAsync(new DimseClientOptions
+        {
+            Host = "127.0.0.1",
+            Port = node.Port,
+            CalledAeTitle = "PACSNODE",
+            PresentationContexts = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+            {
+                [DicomUid.CompositeInstanceRootRetrieveGet] = [DicomUid.ExplicitVRLittleEndian],
+                [pet] = [DicomUid.JPEGLosslessSV1, DicomUid.ExplicitVRLittleEndian],
+            },
+            RoleSelections = [new RoleSelection(pet, false, true)],
+        }, TimeProvider.System, NullLogger.Instance, ct);
+        var identifier = new DicomDataset();
+        identifier.SetString(DicomTag.QueryRetrieveLevel, DicomVR.CS, "IMAGE");
+        identifier.SetString(DicomTag.SOPInstanceUID, DicomVR.UI, ge.GetString(DicomTag.SOPInstanceUID)!);
+        var sink = new MemorySink();
+
+        RetrieveOutcome outcome = await client.GetAsync(DicomUid.CompositeInstanceRootRetrieveGet, identifier, sink, ct);
+        await client.ReleaseAsync(ct);
+
+        Assert.Equal(DicomStatus.Success, outcome.Status);
+        (string syntax, byte[] bytes) = Assert.Single(sink.Received).Value;
+        Assert.Equal(DicomUid.JPEGLosslessSV1, syntax); // accepted in the stored syntax: sent as stored, not transcoded
+        bool asStored = false;
+        foreach (string stored in Directory.GetFiles(node.Folder.Combine("data", "instances"), "*", SearchOption.AllDirectories))
+        {
+            asStored |= (await File.ReadAllBytesAsync(stored, ct)).AsSpan().EndsWith(bytes);
+        }
+
+        Assert.True(asStored, "the dataset bytes sent are the stored file's own, after its meta information");
+    }
+
     /// <summary>Three DRO slices (one series), a GE JPEG Lossless slice, and two ACRIN patients.</summary>
     private static string[] Files() =>
     [
@@ -206,6 +252,21 @@ public sealed class NodeQueryRetrieveInteropTests
             {
                 await Task.Delay(50, ct);
             }
+        }
+    }
+
+    private sealed class MemorySink : IStoreScp
+    {
+        public Dictionary<string, (string Syntax, byte[] Bytes)> Received { get; } = new(StringComparer.Ordinal);
+
+        public async ValueTask<DimseResult> OnCStoreAsync(
+            AssociationParameters association, CStoreRequest request, string transferSyntaxUid, DatasetSpool dataset,
+            CancellationToken cancellationToken)
+        {
+            using var copy = new MemoryStream();
+            await dataset.CopyToAsync(copy, cancellationToken);
+            Received[request.AffectedSopInstanceUid] = (transferSyntaxUid, copy.ToArray());
+            return DimseResult.Success;
         }
     }
 }
