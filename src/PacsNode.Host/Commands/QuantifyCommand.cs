@@ -1,0 +1,113 @@
+using PacsNode.Dicom.Data;
+using PacsNode.Dicom.IO;
+using PacsNode.Host.Quantify;
+using PacsNode.Quantification.Kernels;
+using PacsNode.Quantification.Lesions;
+using PacsNode.Quantification.Suv;
+
+namespace PacsNode.Host.Commands;
+
+/// <summary>
+/// <c>pacsnode quantify DIR [--rtstruct FILE | --seg FILE] [--json] [--accelerator NAME]</c>: SUV factors with
+/// provenance, the liver reference, and one entry per VOI (the reader's, or automatically detected lesions) for the
+/// PET series in DIR. Exit 1 with the SUV calculator's (or volume's, or VOI reader's) reason when it cannot.
+/// </summary>
+internal sealed class QuantifyCommand : ICommand
+{
+    public string Name => "quantify";
+
+    public string Summary => "Measure the PET series in a folder: SUV factors, liver, lesions or RTSTRUCT/SEG VOIs";
+
+    public string Usage => "quantify DIR [--rtstruct FILE | --seg FILE] [--json] [--accelerator auto|cuda|opencl|cpu|reference]";
+
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        (string folder, string? rtstruct, string? seg, bool json, string accelerator) = Parse(args);
+        IReadOnlyList<(string Path, DicomFile Header)> headers = await PetSeriesLoader.ReadHeadersAsync(folder, cancellationToken);
+        SuvResult suv = SuvCalculator.Calculate([.. headers.Select(h => h.Header.Dataset)]);
+        if (!suv.IsSuccess)
+        {
+            throw new CommandException($"SUV not computable: {suv.Failure.Reason}: {suv.Failure.Message}");
+        }
+
+        var request = new QuantifyRequest
+        {
+            RtStruct = rtstruct is null ? null : await ReadAsync(rtstruct, cancellationToken),
+            Seg = seg is null ? null : await ReadAsync(seg, cancellationToken),
+        };
+        IReadOnlyList<DicomFile> files = await PetSeriesLoader.ReadFullAsync(headers.Select(h => h.Path), cancellationToken);
+        using IVolumeKernels kernels = KernelSelection.Create(accelerator);
+        QuantifyResult result = await new PetQuantifier(kernels).QuantifyAsync(files, request, cancellationToken);
+        if (!result.IsSuccess)
+        {
+            throw new CommandException($"{result.Failure.Stage} {result.Failure.Reason}: {result.Failure.Message}");
+        }
+
+        string output = json ? QuantifyJson.Write(result) + Environment.NewLine : QuantifyText.Write(result);
+        await Console.Out.WriteAsync(output.AsMemory(), cancellationToken);
+        return ExitCodes.Ok;
+    }
+
+    private static async Task<DicomDataset> ReadAsync(string path, CancellationToken cancellationToken) =>
+        (await FileArguments.OpenAsync(path, false, cancellationToken)).Dataset;
+
+    private static (string Folder, string? RtStruct, string? Seg, bool Json, string Accelerator) Parse(string[] args)
+    {
+        string? folder = null, rtstruct = null, seg = null;
+        string accelerator = "auto";
+        bool json = false;
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--json":
+                    json = true;
+                    break;
+                case "--rtstruct":
+                    rtstruct = Value(args, ref i);
+                    break;
+                case "--seg":
+                    seg = Value(args, ref i);
+                    break;
+                case "--accelerator":
+                    accelerator = Value(args, ref i);
+                    if (!KernelSelection.Names.Contains(accelerator, StringComparer.Ordinal))
+                    {
+                        throw new UsageException($"unknown accelerator '{accelerator}' (expected one of {string.Join(", ", KernelSelection.Names)})");
+                    }
+
+                    break;
+                default:
+                    if (args[i].StartsWith('-') || folder is not null)
+                    {
+                        throw new UsageException($"unexpected argument '{args[i]}'");
+                    }
+
+                    folder = args[i];
+                    break;
+            }
+        }
+
+        if (folder is null)
+        {
+            throw new UsageException("a DIR holding one PET series is required");
+        }
+
+        if (rtstruct is not null && seg is not null)
+        {
+            throw new UsageException("give --rtstruct or --seg, not both");
+        }
+
+        return (folder, rtstruct, seg, json, accelerator);
+    }
+
+    private static string Value(string[] args, ref int i)
+    {
+        if (i + 1 >= args.Length)
+        {
+            throw new UsageException($"{args[i]} needs a value");
+        }
+
+        return args[++i];
+    }
+}
