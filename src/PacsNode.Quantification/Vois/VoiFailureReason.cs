@@ -9,9 +9,6 @@ public enum VoiFailureReason
     /// <summary>The ROI's or SEG's Frame of Reference differs from the PET series'.</summary>
     FrameOfReferenceMismatch,
 
-    /// <summary>A contour or frame names an image that is not a slice of the PET series.</summary>
-    ReferencedImageNotInSeries,
-
     /// <summary>A contour's plane is not the slice its Contour Image Sequence names, or a frame is not on a slice.</summary>
     SliceMismatch,
 

@@ -16,7 +16,7 @@ public sealed class QuantifyCommandTests
     {
         RequiresTool.SharedTestData();
         ToolResult result = await PacsNodeCli.RunAsync(
-            ["quantify", Path.Combine(Dro, "PT"), "--rtstruct", Path.Combine(Dro, "RS", "RS_dro_0_0.dcm"), "--json", "--accelerator", "reference"],
+            ["quantify", Path.Combine(Dro, "PT"), "--rtstruct", Path.Combine(Dro, "RS", "RS_dro_0_0.dcm"), "--json", "--accelerator", "reference", "--liver", "512,512,40"],
             cancellationToken: TestContext.Current.CancellationToken);
 
         result.AssertSuccess();
@@ -39,7 +39,11 @@ public sealed class QuantifyCommandTests
         Assert.Equal(3, voi.GetProperty("suvPeakCentreMm").GetArrayLength());
         Assert.Equal(JsonValueKind.Number, voi.GetProperty("tlg").ValueKind);
         Assert.Equal(JsonValueKind.Number, voi.GetProperty("sulPeak").ValueKind);
-        Assert.True(root.GetProperty("liver").TryGetProperty("found", out _));
+        // The given liver centre (voxel 128, 128, 10) lies in the uniform background of 1.00.
+        JsonElement liver = root.GetProperty("liver");
+        Assert.False(liver.GetProperty("automatic").GetBoolean());
+        Assert.Equal([512.0, 512.0, 40.0], liver.GetProperty("centreMm").EnumerateArray().Select(e => e.GetDouble()));
+        Assert.Equal(1.00, Math.Round(liver.GetProperty("suvMean").GetDouble(), 2));
         Assert.Equal("reference", root.GetProperty("accelerator").GetString());
         Assert.True(root.GetProperty("timingsMs").GetProperty("vois").GetDouble() >= 0);
     }
