@@ -25,6 +25,7 @@ internal sealed class QuantifyCommand : ICommand
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         (string folder, string? rtstruct, string? seg, bool json, string accelerator, PatientVector? liver) = Parse(args);
+        using IVolumeKernels kernels = KernelSelection.Create(accelerator);
         IReadOnlyList<(string Path, DicomFile Header)> headers = await PetSeriesLoader.ReadHeadersAsync(folder, cancellationToken);
         SuvResult suv = SuvCalculator.Calculate([.. headers.Select(h => h.Header.Dataset)]);
         if (!suv.IsSuccess)
@@ -39,7 +40,6 @@ internal sealed class QuantifyCommand : ICommand
             LiverCentre = liver,
         };
         IReadOnlyList<DicomFile> files = await PetSeriesLoader.ReadFullAsync(headers.Select(h => h.Path), cancellationToken);
-        using IVolumeKernels kernels = KernelSelection.Create(accelerator);
         QuantifyResult result = await new PetQuantifier(kernels).QuantifyAsync(files, request, cancellationToken);
         if (!result.IsSuccess)
         {

@@ -44,6 +44,8 @@ internal static class QuantifyJson
             ["units"] = f.Units,
             ["factorBw"] = Number(bw),
             ["factorLbmJanma"] = Number(lbm),
+            // DecayCorrection NONE (and per-slice doses) give one factor per slice, in the folder's file order.
+            ["sliceFactorsBw"] = bw is null ? new JsonArray([.. f.Slices.Select(s => (JsonNode?)Number(s.FactorBw))]) : null,
             ["decayCorrection"] = p.DecayCorrection,
             ["referenceTime"] = Time(p.ReferenceTime),
             ["referenceTimeSource"] = p.ReferenceTimeSource.ToString(),
