@@ -50,7 +50,7 @@ public sealed class PetQuantifier
         SuvVolume volume = built.Value;
         double? sulRatio = suv.Factors.NormaliserRatios.TryGetValue(SuvNormalisation.LeanBodyMassJanma, out double r) ? r : null;
         string? sulReason = sulRatio is null
-            ? "SUL (lean body mass, Janmahasatian) needs PatientWeight and PatientSize: " + string.Join("; ", suv.Factors.Provenance.Notes.Where(n => n.Contains("missing", StringComparison.Ordinal)))
+            ? string.Join("; ", ["SUL (lean body mass, Janmahasatian) needs PatientWeight and PatientSize", .. suv.Factors.Provenance.Notes.Where(n => n.Contains("missing", StringComparison.Ordinal))])
             : null;
         bool glucose = GlucoseTracer.Is(headers[0]);
         var body = BodyMask.Compute(volume, _kernels);
