@@ -13,6 +13,7 @@ internal static class CommandRegistry
         new GetCommand(),
         new DumpCommand(),
         new ConvertCommand(),
+        new QuantifyCommand(),
         new VersionCommand(),
         new HelpCommand(),
     ];

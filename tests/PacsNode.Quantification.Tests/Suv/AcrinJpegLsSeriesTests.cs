@@ -70,7 +70,7 @@ public sealed class AcrinJpegLsSeriesTests
     }
 
     /// <summary>The body of the first part of a multipart/related response (PS3.18 8.7.1).</summary>
-    private static byte[] FirstPart(byte[] body)
+    internal static byte[] FirstPart(byte[] body)
     {
         int lineEnd = Array.IndexOf(body, (byte)'\n');
         string boundary = Encoding.ASCII.GetString(body, 0, lineEnd).TrimEnd('\r');
