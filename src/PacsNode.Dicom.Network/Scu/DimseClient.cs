@@ -42,9 +42,10 @@ public sealed class DimseClient : IAsyncDisposable
             MaximumLength = options.Association.MaxPduLength,
             ImplementationClassUid = DicomImplementation.ClassUid,
             ImplementationVersionName = DicomImplementation.VersionName,
+            UserIdentity = options.UserIdentity,
         });
-        Association association = await Association.RequestAsync(options.Host, options.Port, request, options.Association,
-            timeProvider, logger, cancellationToken).ConfigureAwait(false);
+        Association association = await Association.RequestAsync(options.Host, options.Port, options.Tls, request,
+            options.Association, timeProvider, logger, cancellationToken).ConfigureAwait(false);
         return new DimseClient(association, options.TempDirectory);
     }
 

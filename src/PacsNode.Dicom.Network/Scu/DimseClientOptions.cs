@@ -1,3 +1,4 @@
+using System.Net.Security;
 using PacsNode.Dicom.Network.Upper;
 
 namespace PacsNode.Dicom.Network.Scu;
@@ -19,4 +20,10 @@ public sealed record DimseClientOptions
     public AssociationOptions Association { get; init; } = AssociationOptions.Default;
 
     public string TempDirectory { get; init; } = Path.GetTempPath();
+
+    /// <summary>When set, the association runs over TLS (PS3.15 B.1); build it with <see cref="DicomTls.Client"/>.</summary>
+    public SslClientAuthenticationOptions? Tls { get; init; }
+
+    /// <summary>User identity to send (PS3.7 D.3.3.7), or null for none.</summary>
+    public UserIdentityRequest? UserIdentity { get; init; }
 }
