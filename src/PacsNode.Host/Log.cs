@@ -17,6 +17,10 @@ internal static partial class Log
                   "{StorageClasses} storage SOP classes, data in {DataFolder}")]
     public static partial void ListenerAccepting(ILogger logger, string aeTitle, string address, int port, int storageClasses, string dataFolder);
 
+    [LoggerMessage(EventId = 9104, Level = LogLevel.Information,
+        Message = "DICOM TLS listener accepting associations: AE title {AeTitle} on {Address}:{Port}, client certificate required: {RequireClientCertificate}")]
+    public static partial void TlsListenerAccepting(ILogger logger, string aeTitle, string address, int port, bool requireClientCertificate);
+
     [LoggerMessage(EventId = 9103, Level = LogLevel.Warning,
         Message = "C-STORE of {SopInstanceUid} refused: {Reason}")]
     public static partial void StoreRefused(ILogger logger, string sopInstanceUid, string reason);
