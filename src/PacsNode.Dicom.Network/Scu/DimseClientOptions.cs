@@ -17,6 +17,13 @@ public sealed record DimseClientOptions
     /// <summary>Abstract syntax → transfer syntaxes proposed, in order of preference.</summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> PresentationContexts { get; init; }
 
+    /// <summary>
+    /// Further contexts proposed after <see cref="PresentationContexts"/>, for an abstract syntax that needs more than one
+    /// (storescu's way: one context per SOP class and stored transfer syntax, so the acceptor cannot pick one syntax for
+    /// files stored in several).
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> AdditionalPresentationContexts { get; init; } = [];
+
     public AssociationOptions Association { get; init; } = AssociationOptions.Default;
 
     public string TempDirectory { get; init; } = Path.GetTempPath();

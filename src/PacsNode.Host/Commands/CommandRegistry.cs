@@ -7,6 +7,8 @@ internal static class CommandRegistry
     public static IReadOnlyList<ICommand> Commands { get; } =
     [
         new ServeCommand(),
+        new EchoCommand(),
+        new SendCommand(),
         new DumpCommand(),
         new ConvertCommand(),
         new VersionCommand(),
