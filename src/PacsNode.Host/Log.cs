@@ -8,6 +8,12 @@ namespace PacsNode.Host;
 /// </summary>
 internal static partial class Log
 {
+    private static readonly Func<ILogger, long, IDisposable?> AssociationScopeFactory =
+        LoggerMessage.DefineScope<long>("Association {AssociationId}");
+
+    /// <summary>A scope that tags every log line written while an association is served with its id.</summary>
+    public static IDisposable? AssociationScope(ILogger logger, long associationId) => AssociationScopeFactory(logger, associationId);
+
     [LoggerMessage(EventId = 9001, Level = LogLevel.Information,
         Message = "PacsNode {Version} starting: AE title {AeTitle}, data folder {DataFolder}")]
     public static partial void NodeStarting(ILogger logger, string version, string aeTitle, string dataFolder);

@@ -33,9 +33,10 @@ internal sealed record SendItem(string Path, string SopClassUid, string SopInsta
         try
         {
             var file = await DicomFile.OpenAsync(path, new DicomReaderOptions { StopAtTag = DicomTag.PixelData }, cancellationToken);
-            var sopClass = file.FileMetaInformation.GetString(DicomTag.MediaStorageSOPClassUID) ?? file.Dataset.GetString(DicomTag.SOPClassUID);
-            var sopInstance = file.FileMetaInformation.GetString(DicomTag.MediaStorageSOPInstanceUID)
-                              ?? file.Dataset.GetString(DicomTag.SOPInstanceUID);
+            // The dataset's UIDs are what the peer checks the C-STORE-RQ against; the meta header can disagree.
+            var sopClass = file.Dataset.GetString(DicomTag.SOPClassUID) ?? file.FileMetaInformation.GetString(DicomTag.MediaStorageSOPClassUID);
+            var sopInstance = file.Dataset.GetString(DicomTag.SOPInstanceUID)
+                              ?? file.FileMetaInformation.GetString(DicomTag.MediaStorageSOPInstanceUID);
             if (!file.HasMetaInformation || string.IsNullOrEmpty(sopClass) || string.IsNullOrEmpty(sopInstance))
             {
                 return (null, "not a DICOM Part 10 file with SOP Class and Instance UIDs");

@@ -69,7 +69,7 @@ internal sealed class DicomListenerService(
         // Every log line of an association's handling carries its id (a scope: the console shows it with IncludeScopes).
         async Task HandleAsync(Association association, CancellationToken cancellationToken)
         {
-            using var scope = logger.BeginScope(new Dictionary<string, object> { ["AssociationId"] = association.Id });
+            using var scope = Log.AssociationScope(logger, association.Id);
             await dispatcher.HandleAsync(association, cancellationToken);
         }
 
