@@ -155,6 +155,12 @@ public sealed class DicomListener : IAsyncDisposable
         {
             // Shutdown: the association is aborted by its disposal below.
         }
+        catch (Exception ex) when (association is null
+                                   && ex is UpperLayerProtocolException or AssociationAbortedException or TimeoutException)
+        {
+            // A peer that never associated sent garbage, vanished or stayed silent: the association layer has logged
+            // why (event 1002) and aborted; this is not a handler failure.
+        }
         catch (Exception ex)
         {
             // The per-association boundary (STYLE 3.4): log, end this association, keep serving the others.
