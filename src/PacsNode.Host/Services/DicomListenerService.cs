@@ -59,6 +59,13 @@ internal sealed class DicomListenerService(
         var scp = new NodeScp(new InstanceArchive(store, writer, timeProvider), logger);
         string spool = Path.Combine(dataFolder, "spool");
         Directory.CreateDirectory(spool);
+
+        // Spool files of datasets that were being received when the node last died (kill -9, power loss).
+        foreach (string stray in Directory.EnumerateFiles(spool, "pacsnode-*.spool"))
+        {
+            File.Delete(stray);
+        }
+
         var dispatcher = new DimseDispatcher(scp, scp, new DimseDispatcherOptions { TempDirectory = spool }, logger);
         var abstractSyntaxes = DicomUid.All
             .Where(u => u.IsStorageSopClass || u.Uid == DicomUid.Verification)
