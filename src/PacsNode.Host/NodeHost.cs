@@ -62,6 +62,11 @@ internal static class NodeHost
         var grace = int.TryParse(graceText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var g) ? g : 10;
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(Math.Clamp(grace, 0, 3600) + 10));
         services.AddHostedService<DicomListenerService>();
+
+        // Under systemd (Type=notify) the node reports READY/STOPPING and logs in journald's format; as a Windows
+        // service it answers the service control manager. Both do nothing when run from a shell.
+        services.AddSystemd();
+        services.AddWindowsService(o => o.ServiceName = "PacsNode");
         return builder;
     }
 
