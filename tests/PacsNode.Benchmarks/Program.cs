@@ -1,9 +1,12 @@
 using PacsNode.Benchmarks;
 
-// Usage: PacsNode.Benchmarks [read|codecs] [--work DIR] [--rounds N]   (no mode: both)
-// Compares PacsNode's reader with DCMTK's dcmdump and pydicom on the same files in the same run.
+// Usage: PacsNode.Benchmarks [read|codecs|store] [--work DIR] [--rounds N] [--ct N] [--pet N]   (no mode: read and codecs)
+// read/codecs compare PacsNode's reader and codecs with DCMTK and pydicom; store compares C-STORE into pacsnode serve,
+// DCMTK storescp and Orthanc.
 string work = Path.Combine(Path.GetTempPath(), "pacsnode-bench");
 int rounds = 5;
+int ctSlices = 150;
+int petSlices = 150;
 string? mode = null;
 for (int i = 0; i < args.Length; i++)
 {
@@ -11,6 +14,12 @@ for (int i = 0; i < args.Length; i++)
     {
         case "--work":
             work = args[++i];
+            break;
+        case "--ct":
+            ctSlices = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
+            break;
+        case "--pet":
+            petSlices = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
             break;
         case "--rounds":
             rounds = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
@@ -30,6 +39,11 @@ if (mode is null or "read")
 if (mode is null or "codecs")
 {
     result |= await CodecBenchmark.RunAsync(work, rounds, CancellationToken.None);
+}
+
+if (mode is "store")
+{
+    result |= await StoreBenchmark.RunAsync(work, rounds, ctSlices, petSlices, CancellationToken.None);
 }
 
 return result;
