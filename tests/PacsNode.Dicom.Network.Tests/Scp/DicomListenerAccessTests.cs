@@ -21,7 +21,9 @@ public sealed class DicomListenerAccessTests
         bool? handlerSawTls = null;
         var options = new DicomListenerOptions
         {
-            Address = IPAddress.Loopback, Port = 0, Tls = DicomTls.Server(certificate, false, null),
+            Address = IPAddress.Loopback,
+            Port = 0,
+            Tls = DicomTls.Server(certificate, false, null),
         };
         await using var listener = new DicomListener(options, AcceptorHarness.Policy, async (a, token) =>
         {
@@ -51,7 +53,9 @@ public sealed class DicomListenerAccessTests
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var options = new DicomListenerOptions
         {
-            Address = IPAddress.Loopback, Port = 0, Tls = DicomTls.Server(certificate, false, null),
+            Address = IPAddress.Loopback,
+            Port = 0,
+            Tls = DicomTls.Server(certificate, false, null),
             Association = AssociationOptions.Default with { ArtimTimeout = TimeSpan.FromSeconds(2) },
         };
         await using var listener = new DicomListener(options, AcceptorHarness.Policy, async (a, token) =>
@@ -81,7 +85,9 @@ public sealed class DicomListenerAccessTests
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var options = new DicomListenerOptions
         {
-            Address = IPAddress.Loopback, Port = 0, Tls = DicomTls.Server(server, true, [client]),
+            Address = IPAddress.Loopback,
+            Port = 0,
+            Tls = DicomTls.Server(server, true, [client]),
         };
         await using var listener = new DicomListener(options, AcceptorHarness.Policy, async (a, token) =>
         {
