@@ -8,6 +8,12 @@ namespace PacsNode.Host;
 /// </summary>
 internal static partial class Log
 {
+    private static readonly Func<ILogger, long, IDisposable?> AssociationScopeFactory =
+        LoggerMessage.DefineScope<long>("Association {AssociationId}");
+
+    /// <summary>A scope that tags every log line written while an association is served with its id.</summary>
+    public static IDisposable? AssociationScope(ILogger logger, long associationId) => AssociationScopeFactory(logger, associationId);
+
     [LoggerMessage(EventId = 9001, Level = LogLevel.Information,
         Message = "PacsNode {Version} starting: AE title {AeTitle}, data folder {DataFolder}")]
     public static partial void NodeStarting(ILogger logger, string version, string aeTitle, string dataFolder);
@@ -16,6 +22,10 @@ internal static partial class Log
         Message = "DICOM listener accepting associations: AE title {AeTitle} on {Address}:{Port}, " +
                   "{StorageClasses} storage SOP classes, data in {DataFolder}")]
     public static partial void ListenerAccepting(ILogger logger, string aeTitle, string address, int port, int storageClasses, string dataFolder);
+
+    [LoggerMessage(EventId = 9104, Level = LogLevel.Information,
+        Message = "DICOM TLS listener accepting associations: AE title {AeTitle} on {Address}:{Port}, client certificate required: {RequireClientCertificate}")]
+    public static partial void TlsListenerAccepting(ILogger logger, string aeTitle, string address, int port, bool requireClientCertificate);
 
     [LoggerMessage(EventId = 9103, Level = LogLevel.Warning,
         Message = "C-STORE of {SopInstanceUid} refused: {Reason}")]

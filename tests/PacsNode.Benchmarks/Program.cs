@@ -1,11 +1,13 @@
 using PacsNode.Benchmarks;
 using PacsNode.Quantification.Kernels;
 
-// Usage: PacsNode.Benchmarks [read|codecs|find|kernels] [--work DIR] [--rounds N] [--accelerators reference,cpu,...]
-// (no mode: read, codecs and find; kernels runs only when asked: it needs a few GB of memory and minutes of CPU)
-// Compares PacsNode's reader with DCMTK's dcmdump and pydicom on the same files in the same run.
+// Usage: PacsNode.Benchmarks [read|codecs|find|kernels|store] [--work DIR] [--rounds N] [--accelerators reference,cpu,...] [--ct N] [--pet N]
+// (no mode: read, codecs and find; kernels and store run only when asked). read/codecs compare PacsNode's reader and
+// codecs with DCMTK and pydicom; store compares C-STORE into pacsnode serve, DCMTK storescp and Orthanc.
 string work = Path.Combine(Path.GetTempPath(), "pacsnode-bench");
 int rounds = 5;
+int ctSlices = 150;
+int petSlices = 150;
 string? mode = null;
 AcceleratorChoice[] accelerators =
 [AcceleratorChoice.Reference, AcceleratorChoice.Parallel, AcceleratorChoice.Cpu];
@@ -18,6 +20,12 @@ for (int i = 0; i < args.Length; i++)
             break;
         case "--accelerators":
             accelerators = [.. args[++i].Split(',').Select(AcceleratorChoiceText.Parse)];
+            break;
+        case "--ct":
+            ctSlices = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
+            break;
+        case "--pet":
+            petSlices = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
             break;
         case "--rounds":
             rounds = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
@@ -47,6 +55,11 @@ if (mode is null or "find")
 if (mode is "kernels")
 {
     result |= KernelBenchmark.Run(rounds, accelerators);
+}
+
+if (mode is "store")
+{
+    result |= await StoreBenchmark.RunAsync(work, rounds, ctSlices, petSlices, CancellationToken.None);
 }
 
 return result;

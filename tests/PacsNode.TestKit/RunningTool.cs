@@ -187,6 +187,13 @@ public sealed class RunningTool : IAsyncDisposable
     /// <summary>Sends SIGINT, as Ctrl-C in a terminal does (Unix only).</summary>
     public void Interrupt() => SendSignal(NativeMethods.SigInt);
 
+    /// <summary>SIGKILL (kill -9) for the whole process tree, then waits for the exit: a crash, for durability tests.</summary>
+    public async Task KillAsync(CancellationToken cancellationToken = default)
+    {
+        KillTree();
+        await _process.WaitForExitAsync(cancellationToken);
+    }
+
     /// <summary>Kills whatever is still running, waits briefly for it, and logs the outputs once.</summary>
     public async ValueTask DisposeAsync()
     {

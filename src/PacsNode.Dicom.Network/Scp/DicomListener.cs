@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using PacsNode.Dicom.Network.Upper;
@@ -21,6 +22,7 @@ public sealed class DicomListener : IAsyncDisposable
     private readonly Socket _socket;
     private readonly Lock _lock = new();
     private readonly HashSet<Task> _running = [];
+    private readonly CancellationTokenSource _associations = new();
     private int _active;
 
     public DicomListener(
@@ -44,15 +46,19 @@ public sealed class DicomListener : IAsyncDisposable
 
     public IPEndPoint LocalEndPoint => (IPEndPoint)_socket.LocalEndPoint!;
 
-    /// <summary>Accepts until <paramref name="cancellationToken"/> is cancelled, then waits for running associations.</summary>
+    /// <summary>
+    /// Accepts until <paramref name="cancellationToken"/> is cancelled, then lets running associations go on for
+    /// <see cref="DicomListenerOptions.ShutdownGracePeriod"/>, cancels those still running, and waits for them.
+    /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        CancellationToken associationToken = _associations.Token;
         try
         {
             while (!cancellationToken.IsCancellationRequested)
             {
                 Socket client = await _socket.AcceptAsync(cancellationToken).ConfigureAwait(false);
-                Task task = ServeAsync(client, cancellationToken);
+                Task task = ServeAsync(client, associationToken);
                 lock (_lock)
                 {
                     _running.Add(task);
@@ -73,12 +79,21 @@ public sealed class DicomListener : IAsyncDisposable
             running = [.. _running];
         }
 
-        await Task.WhenAll(running).ConfigureAwait(false);
+        var all = Task.WhenAll(running);
+        if (running.Length > 0 && _options.ShutdownGracePeriod > TimeSpan.Zero)
+        {
+            NetworkLog.Draining(_logger, running.Length, _options.ShutdownGracePeriod);
+            await Task.WhenAny(all, Task.Delay(_options.ShutdownGracePeriod, _time, CancellationToken.None)).ConfigureAwait(false);
+        }
+
+        await _associations.CancelAsync().ConfigureAwait(false);
+        await all.ConfigureAwait(false);
     }
 
     public ValueTask DisposeAsync()
     {
         _socket.Dispose();
+        _associations.Dispose();
         return ValueTask.CompletedTask;
     }
 
@@ -96,8 +111,24 @@ public sealed class DicomListener : IAsyncDisposable
         bool reserved = false;
         string remote = client.RemoteEndPoint?.ToString() ?? "?";
         Association? association = null;
+        Stream? transport = null;
         try
         {
+            if (_options.AllowedNetworks is { } allowed && !IsAllowed(client.RemoteEndPoint, allowed))
+            {
+                NetworkLog.HostRefused(_logger, remote);
+                return;
+            }
+
+            if (_options.Tls is { } tls)
+            {
+                transport = await AuthenticateAsync(client, tls, remote, cancellationToken).ConfigureAwait(false);
+                if (transport is null)
+                {
+                    return;
+                }
+            }
+
             AcceptorPolicy policy = _policy with
             {
                 TryReserveSlot = () =>
@@ -113,8 +144,8 @@ public sealed class DicomListener : IAsyncDisposable
                     return false;
                 },
             };
-            association = await Association.AcceptAsync(client, policy, _options.Association, _time, _logger, cancellationToken)
-                .ConfigureAwait(false);
+            association = await Association.AcceptAsync(client, transport, policy, _options.Association, _time, _logger,
+                cancellationToken).ConfigureAwait(false);
             if (association is not null)
             {
                 await _handler(association, cancellationToken).ConfigureAwait(false);
@@ -123,6 +154,12 @@ public sealed class DicomListener : IAsyncDisposable
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Shutdown: the association is aborted by its disposal below.
+        }
+        catch (Exception ex) when (association is null
+                                   && ex is UpperLayerProtocolException or AssociationAbortedException or TimeoutException)
+        {
+            // A peer that never associated sent garbage, vanished or stayed silent: the association layer has logged
+            // why (event 1002) and aborted; this is not a handler failure.
         }
         catch (Exception ex)
         {
@@ -146,8 +183,45 @@ public sealed class DicomListener : IAsyncDisposable
             }
             else
             {
+                if (transport is not null)
+                {
+                    await transport.DisposeAsync().ConfigureAwait(false);
+                }
+
                 client.Dispose();
             }
+        }
+    }
+
+    private static bool IsAllowed(EndPoint? remote, IReadOnlyList<IPNetwork> allowed)
+    {
+        if (remote is not IPEndPoint ip)
+        {
+            return false;
+        }
+
+        IPAddress address = ip.Address.IsIPv4MappedToIPv6 ? ip.Address.MapToIPv4() : ip.Address;
+        return allowed.Any(network => network.Contains(address));
+    }
+
+    /// <summary>The TLS handshake, bounded by the ARTIM time; null (logged) when it fails.</summary>
+    private async Task<SslStream?> AuthenticateAsync(
+        Socket client, SslServerAuthenticationOptions tls, string remote, CancellationToken cancellationToken)
+    {
+        var ssl = new SslStream(new NetworkStream(client, ownsSocket: true), leaveInnerStreamOpen: false);
+        using var timeout = new CancellationTokenSource(_options.Association.ArtimTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            await ssl.AuthenticateAsServerAsync(tls, linked.Token).ConfigureAwait(false);
+            return ssl;
+        }
+        catch (Exception ex) when (ex is System.Security.Authentication.AuthenticationException or IOException
+                                       || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            NetworkLog.TlsFailed(_logger, remote, ex.Message);
+            await ssl.DisposeAsync().ConfigureAwait(false);
+            return null;
         }
     }
 }

@@ -31,10 +31,16 @@ public sealed partial class DimseClient : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var contexts = new List<PresentationContextRequest>();
-        byte id = 1;
-        foreach ((string abstractSyntax, IReadOnlyList<string> syntaxes) in options.PresentationContexts)
+        int id = 1;
+        foreach ((string abstractSyntax, IReadOnlyList<string> syntaxes) in options.PresentationContexts.Concat(
+                     options.AdditionalPresentationContexts))
         {
-            contexts.Add(new PresentationContextRequest(id, abstractSyntax, syntaxes));
+            if (id > 255)
+            {
+                throw new ArgumentException("At most 128 presentation contexts can be proposed (PS3.8 9.3.2.2).", nameof(options));
+            }
+
+            contexts.Add(new PresentationContextRequest((byte)id, abstractSyntax, syntaxes));
             id += 2;
         }
 
@@ -44,9 +50,10 @@ public sealed partial class DimseClient : IAsyncDisposable
             ImplementationClassUid = DicomImplementation.ClassUid,
             ImplementationVersionName = DicomImplementation.VersionName,
             RoleSelections = options.RoleSelections,
+            UserIdentity = options.UserIdentity,
         });
-        Association association = await Association.RequestAsync(options.Host, options.Port, request, options.Association,
-            timeProvider, logger, cancellationToken).ConfigureAwait(false);
+        Association association = await Association.RequestAsync(options.Host, options.Port, options.Tls, request,
+            options.Association, timeProvider, logger, cancellationToken).ConfigureAwait(false);
         return new DimseClient(association, options.TempDirectory);
     }
 

@@ -1,3 +1,4 @@
+using System.Net.Security;
 using PacsNode.Dicom.Network.Upper;
 
 namespace PacsNode.Dicom.Network.Scu;
@@ -22,7 +23,20 @@ public sealed record DimseClientOptions
     /// </summary>
     public IReadOnlyList<RoleSelection> RoleSelections { get; init; } = [];
 
+    /// <summary>
+    /// Further contexts proposed after <see cref="PresentationContexts"/>, for an abstract syntax that needs more than one
+    /// (storescu's way: one context per SOP class and stored transfer syntax, so the acceptor cannot pick one syntax for
+    /// files stored in several).
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> AdditionalPresentationContexts { get; init; } = [];
+
     public AssociationOptions Association { get; init; } = AssociationOptions.Default;
 
     public string TempDirectory { get; init; } = Path.GetTempPath();
+
+    /// <summary>When set, the association runs over TLS (PS3.15 B.1); build it with <see cref="DicomTls.Client"/>.</summary>
+    public SslClientAuthenticationOptions? Tls { get; init; }
+
+    /// <summary>User identity to send (PS3.7 D.3.3.7), or null for none.</summary>
+    public UserIdentityRequest? UserIdentity { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Net.Security;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 
@@ -11,14 +12,23 @@ public sealed partial class Association
     /// <paramref name="policy"/>, and returns the association, or null when it was rejected (the RJ is sent and
     /// the connection closed) or the peer closed before asking. Anything else aborts and throws.
     /// </summary>
-    public static async Task<Association?> AcceptAsync(
+    public static Task<Association?> AcceptAsync(
         Socket socket, AcceptorPolicy policy, AssociationOptions options, TimeProvider timeProvider, ILogger logger,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        AcceptAsync(socket, null, policy, options, timeProvider, logger, cancellationToken);
+
+    /// <summary>
+    /// Acceptor over <paramref name="transport"/>, a stream that owns <paramref name="socket"/> (an authenticated
+    /// <see cref="SslStream"/> for DICOM over TLS), or over the bare socket when it is null.
+    /// </summary>
+    public static async Task<Association?> AcceptAsync(
+        Socket socket, Stream? transport, AcceptorPolicy policy, AssociationOptions options, TimeProvider timeProvider,
+        ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(socket);
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(options);
-        var association = new Association(socket, false, policy.MaxPduLength, options, timeProvider, logger);
+        var association = new Association(socket, transport, false, policy.MaxPduLength, options, timeProvider, logger);
         try
         {
             association._machine.Fire(UpperLayerEvent.Evt5);
@@ -66,28 +76,53 @@ public sealed partial class Association
     /// Requestor: connects, sends <paramref name="request"/>, and returns the established association.
     /// </summary>
     /// <exception cref="AssociationRejectedException">The peer answered with A-ASSOCIATE-RJ.</exception>
-    public static async Task<Association> RequestAsync(
+    public static Task<Association> RequestAsync(
         string host, int port, AAssociateRqPdu request, AssociationOptions options, TimeProvider timeProvider, ILogger logger,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        RequestAsync(host, port, null, request, options, timeProvider, logger, cancellationToken);
+
+    /// <summary>
+    /// Requestor: connects, runs the TLS handshake first when <paramref name="tls"/> is given (PS3.15 B.1; the
+    /// connect and the handshake together are bounded by the ARTIM time), sends <paramref name="request"/>, and
+    /// returns the established association.
+    /// </summary>
+    /// <exception cref="AssociationRejectedException">The peer answered with A-ASSOCIATE-RJ.</exception>
+    /// <exception cref="System.Security.Authentication.AuthenticationException">The TLS handshake failed.</exception>
+    public static async Task<Association> RequestAsync(
+        string host, int port, SslClientAuthenticationOptions? tls, AAssociateRqPdu request, AssociationOptions options,
+        TimeProvider timeProvider, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        Stream? transport = null;
         try
         {
             using var connectTimeout = new CancellationTokenSource(options.ArtimTimeout, timeProvider);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, connectTimeout.Token);
             await socket.ConnectAsync(host, port, linked.Token).ConfigureAwait(false);
+            if (tls is not null)
+            {
+                var ssl = new SslStream(new NetworkStream(socket, ownsSocket: true), leaveInnerStreamOpen: false);
+                transport = ssl;
+                tls.TargetHost ??= host;
+                await ssl.AuthenticateAsClientAsync(tls, linked.Token).ConfigureAwait(false);
+            }
         }
         catch
         {
+            if (transport is not null)
+            {
+                await transport.DisposeAsync().ConfigureAwait(false);
+            }
+
             socket.Dispose();
             throw;
         }
 
         uint ourMax = request.UserInformation.MaximumLength is { } m and > 0 ? m : options.MaxPduLength;
-        var association = new Association(socket, true, ourMax, options, timeProvider, logger);
+        var association = new Association(socket, transport, true, ourMax, options, timeProvider, logger);
         try
         {
             association._machine.Fire(UpperLayerEvent.Evt1);

@@ -2,24 +2,25 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Pipelines;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 
 namespace PacsNode.Dicom.Network.Upper;
 
 /// <summary>
-/// One DICOM association over a TCP socket (TCP_NODELAY set): PDUs read through System.IO.Pipelines with
+/// One DICOM association over a TCP socket (TCP_NODELAY set), in the clear or inside TLS: PDUs read through System.IO.Pipelines with
 /// <see cref="PduReader"/> under our maximum, P-DATA written fragmented to the peer's maximum, every step checked
 /// by the PS3.8 state machine. Protocol and transport faults end it in one place, <see cref="FailAsync"/>, which
 /// records the first reason, sends an A-ABORT where the table says so and the transport still works, closes, and
-/// returns the exception for the caller to throw. Open one with <see cref="AcceptAsync"/> or <see cref="RequestAsync"/>.
+/// returns the exception for the caller to throw. Open one with <c>AcceptAsync</c> or <c>RequestAsync</c>.
 /// </summary>
 public sealed partial class Association : IAsyncDisposable
 {
     private static long _nextId;
 
     private readonly Socket _socket;
-    private readonly NetworkStream _stream;
+    private readonly Stream _stream;
     private readonly PipeReader _input;
     private readonly PipeWriter _output;
     private readonly PduReader _reader;
@@ -32,11 +33,12 @@ public sealed partial class Association : IAsyncDisposable
     private int _closed;
 
     private Association(
-        Socket socket, bool isRequestor, uint ourMaxPduLength, AssociationOptions options, TimeProvider time, ILogger logger)
+        Socket socket, Stream? transport, bool isRequestor, uint ourMaxPduLength, AssociationOptions options, TimeProvider time,
+        ILogger logger)
     {
         socket.NoDelay = true;
         _socket = socket;
-        _stream = new NetworkStream(socket, ownsSocket: true);
+        _stream = transport ?? new NetworkStream(socket, ownsSocket: true);
         _input = PipeReader.Create(_stream, new StreamPipeReaderOptions(leaveOpen: true));
         _output = PipeWriter.Create(_stream, new StreamPipeWriterOptions(leaveOpen: true));
         _reader = new PduReader(ourMaxPduLength);
@@ -56,6 +58,9 @@ public sealed partial class Association : IAsyncDisposable
     public long Id { get; }
 
     public EndPoint? RemoteEndPoint { get; }
+
+    /// <summary>Whether the association runs inside TLS (PS3.15 B.1).</summary>
+    public bool IsSecure => _stream is SslStream;
 
     /// <summary>What negotiation agreed; set once the association is established.</summary>
     public AssociationParameters Parameters { get; private set; } = null!;

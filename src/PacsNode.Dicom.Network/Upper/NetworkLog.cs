@@ -28,4 +28,13 @@ internal static partial class NetworkLog
 
     [LoggerMessage(1011, LogLevel.Warning, "Connection from {Remote} refused: {Active} associations already active")]
     public static partial void TooManyAssociations(ILogger logger, string remote, int active);
+
+    [LoggerMessage(1012, LogLevel.Warning, "Connection from {Remote} refused: the address is not in the allowed networks")]
+    public static partial void HostRefused(ILogger logger, string remote);
+
+    [LoggerMessage(1013, LogLevel.Warning, "TLS handshake with {Remote} failed: {Reason}")]
+    public static partial void TlsFailed(ILogger logger, string remote, string reason);
+
+    [LoggerMessage(1014, LogLevel.Information, "Stopping: {Count} association(s) still running get up to {Grace} to finish")]
+    public static partial void Draining(ILogger logger, int count, TimeSpan grace);
 }

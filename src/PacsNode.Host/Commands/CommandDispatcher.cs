@@ -44,6 +44,11 @@ internal static class CommandDispatcher
             await WriteLineAsync(stderr, $"usage: pacsnode {command.Usage}");
             return ExitCodes.Usage;
         }
+        catch (ConfigurationException ex)
+        {
+            await WriteLineAsync(stderr, $"pacsnode {command.Name}: {OneLine(ex.Message)}");
+            return ExitCodes.Usage;
+        }
         catch (Exception ex) when (IsOperationFailure(ex))
         {
             await WriteLineAsync(stderr, $"pacsnode {command.Name}: {OneLine(ex.Message)}");

@@ -11,6 +11,8 @@ internal static class CommandRegistry
         new FindCommand(),
         new MoveCommand(),
         new GetCommand(),
+        new EchoCommand(),
+        new SendCommand(),
         new DumpCommand(),
         new ConvertCommand(),
         new QuantifyCommand(),

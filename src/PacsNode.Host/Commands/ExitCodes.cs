@@ -9,7 +9,9 @@ internal static class ExitCodes
     /// <summary>Bad input or a failed operation; a one-line message is on stderr.</summary>
     public const int Failure = 1;
 
-    /// <summary>The command line itself is wrong; the usage is on stderr.</summary>
+    /// <summary>
+    /// The command line itself is wrong (the usage is on stderr), or a setting is invalid (one line naming it).
+    /// </summary>
     public const int Usage = 2;
 
     /// <summary>Stopped by SIGINT or SIGTERM before the command finished (128 + SIGINT, as shells report it).</summary>

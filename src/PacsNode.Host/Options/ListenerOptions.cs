@@ -13,4 +13,16 @@ internal sealed class ListenerOptions
 
     /// <summary>The TCP port to listen on, 1 to 65535.</summary>
     public int Port { get; set; }
+
+    /// <summary>Associations served at once (plain and TLS each); more get a transient "local limit exceeded" rejection.</summary>
+    public int MaxAssociations { get; set; } = 32;
+
+    /// <summary>The ARTIM timer (PS3.8 9.1.5): how long a new connection may take to ask for an association.</summary>
+    public int ArtimTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>How long an established association may stay silent before the node aborts it.</summary>
+    public int IdleTimeoutSeconds { get; set; } = 300;
+
+    /// <summary>On SIGTERM: how long running associations may go on (in-flight stores finish) before they are cut.</summary>
+    public int ShutdownGraceSeconds { get; set; } = 10;
 }

@@ -34,7 +34,19 @@ internal sealed class ListenerOptionsValidator : IValidateOptions<ListenerOption
                 $"not {options.Port}");
         }
 
+        CheckRange(failures, nameof(ListenerOptions.MaxAssociations), options.MaxAssociations, 1, 10_000);
+        CheckRange(failures, nameof(ListenerOptions.ArtimTimeoutSeconds), options.ArtimTimeoutSeconds, 1, 3600);
+        CheckRange(failures, nameof(ListenerOptions.IdleTimeoutSeconds), options.IdleTimeoutSeconds, 1, 86_400);
+        CheckRange(failures, nameof(ListenerOptions.ShutdownGraceSeconds), options.ShutdownGraceSeconds, 0, 3600);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void CheckRange(List<string> failures, string key, int value, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            failures.Add($"{ListenerOptions.SectionName}:{key} must be between {min} and {max}, not {value}");
+        }
     }
 
     /// <summary>

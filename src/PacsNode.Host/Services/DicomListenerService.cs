@@ -14,16 +14,20 @@ using PacsNode.Storage.Queries;
 namespace PacsNode.Host.Services;
 
 /// <summary>
-/// Accepts DICOM associations on the configured AE title and port: Verification, and Storage for every storage SOP
-/// class of the dictionary in every transfer syntax the node can keep as received. Each instance is stored under
-/// the data folder (file fsynced and renamed, folder fsynced) and indexed in SQLite before Success is returned.
-/// Query/Retrieve (Patient Root, Study Root, Composite Instance Root) is answered from the index by
-/// <see cref="QueryRetrieveScp"/>, C-MOVE destinations being the configured remotes.
+/// Accepts DICOM associations on the configured AE title and port, and on the TLS port when one is configured:
+/// Verification, and Storage for every storage SOP class of the dictionary in every transfer syntax the node can keep
+/// as received. Each instance is stored under the data folder (file fsynced and renamed, folder fsynced) and indexed
+/// in SQLite before Success is returned. Query/Retrieve (Patient Root, Study Root, Composite Instance Root) is
+/// answered from the index by <see cref="QueryRetrieveScp"/>, C-MOVE destinations being the configured remotes.
+/// Access control (calling AE titles, hosts, user identity) and the timers come from <see cref="AccessOptions"/> and
+/// <see cref="ListenerOptions"/>.
 /// </summary>
 internal sealed class DicomListenerService(
     IOptions<ListenerOptions> listenerOptions,
     IOptions<StorageOptions> storageOptions,
     IOptions<RemotesOptions> remotesOptions,
+    IOptions<AccessOptions> accessOptions,
+    IOptions<TlsOptions> tlsOptions,
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory) : BackgroundService
 {
@@ -60,6 +64,13 @@ internal sealed class DicomListenerService(
         var scp = new NodeScp(new InstanceArchive(store, writer, timeProvider), logger);
         string spool = Path.Combine(dataFolder, "spool");
         Directory.CreateDirectory(spool);
+
+        // Spool files of datasets that were being received when the node last died (kill -9, power loss).
+        foreach (string stray in Directory.EnumerateFiles(spool, "pacsnode-*.spool"))
+        {
+            File.Delete(stray);
+        }
+
         var queries = new QueryRetrieveScp(new QueryService(database, new QueryOptions { RetrieveAETitle = listener.AeTitle }),
             remotesOptions.Value);
         var dispatcher = new DimseDispatcher(scp, scp, new DimseDispatcherOptions { TempDirectory = spool }, logger)
@@ -74,11 +85,81 @@ internal sealed class DicomListenerService(
             abstractSyntaxes[uid] = [DicomUid.ExplicitVRLittleEndian, DicomUid.ImplicitVRLittleEndian];
         }
 
-        var policy = new AcceptorPolicy { AeTitle = listener.AeTitle, AbstractSyntaxes = abstractSyntaxes };
-        var options = new DicomListenerOptions { Address = IPAddress.Parse(listener.Address), Port = listener.Port };
-        await using var dicom = new DicomListener(options, policy, dispatcher.HandleAsync, timeProvider, logger);
+        AcceptorPolicy policy = CreatePolicy(listener.AeTitle, abstractSyntaxes, accessOptions.Value);
+        var options = CreateListenerOptions(listener, accessOptions.Value, listener.Port);
+
+        // Every log line of an association's handling carries its id (a scope: the console shows it with IncludeScopes).
+        async Task HandleAsync(Association association, CancellationToken cancellationToken)
+        {
+            using var scope = Log.AssociationScope(logger, association.Id);
+            await dispatcher.HandleAsync(association, cancellationToken);
+        }
+
+        await using var dicom = new DicomListener(options, policy, HandleAsync, timeProvider, logger);
         Log.ListenerAccepting(logger, listener.AeTitle, listener.Address, listener.Port, abstractSyntaxes.Count - 1 - QueryRetrieveScp.SopClasses.Count, dataFolder);
-        await dicom.RunAsync(stoppingToken);
+        Task plain = dicom.RunAsync(stoppingToken);
+        DicomListener? secure = null;
+        Task tls = Task.CompletedTask;
+        if (tlsOptions.Value is { Enabled: true } t)
+        {
+            secure = new DicomListener(
+                CreateListenerOptions(listener, accessOptions.Value, t.Port) with { Tls = CreateTls(t) },
+                policy, HandleAsync, timeProvider, logger);
+            Log.TlsListenerAccepting(logger, listener.AeTitle, listener.Address, t.Port, t.RequireClientCertificate);
+            tls = secure.RunAsync(stoppingToken);
+        }
+
+        try
+        {
+            await Task.WhenAll(plain, tls);
+        }
+        finally
+        {
+            if (secure is not null)
+            {
+                await secure.DisposeAsync();
+            }
+        }
+
         Log.ListenerStopped(logger);
+    }
+
+    private static AcceptorPolicy CreatePolicy(
+        string aeTitle, Dictionary<string, IReadOnlyList<string>> abstractSyntaxes, AccessOptions access)
+    {
+        UserIdentityCheck? users = access.UserIdentity == UserIdentityMode.Require ? new UserIdentityCheck(access.Users) : null;
+        return new AcceptorPolicy
+        {
+            AeTitle = aeTitle,
+            AbstractSyntaxes = abstractSyntaxes,
+            AllowedCallingAeTitles = access.AllowedCallingAeTitles.Count == 0
+                ? null
+                : access.AllowedCallingAeTitles.Select(a => a.Trim()).ToHashSet(StringComparer.Ordinal),
+            UserIdentityValidator = users is null ? null : users.Accepts,
+            RequireUserIdentity = users is not null,
+        };
+    }
+
+    private static DicomListenerOptions CreateListenerOptions(ListenerOptions listener, AccessOptions access, int port) => new()
+    {
+        Address = IPAddress.Parse(listener.Address),
+        Port = port,
+        MaxAssociations = listener.MaxAssociations,
+        ShutdownGracePeriod = TimeSpan.FromSeconds(listener.ShutdownGraceSeconds),
+        AllowedNetworks = access.AllowedHosts.Count == 0
+            ? null
+            : [.. access.AllowedHosts.Select(h => AccessOptionsValidator.TryParseNetwork(h, out var n) ? n : throw new FormatException(h))],
+        Association = AssociationOptions.Default with
+        {
+            ArtimTimeout = TimeSpan.FromSeconds(listener.ArtimTimeoutSeconds),
+            IdleTimeout = TimeSpan.FromSeconds(listener.IdleTimeoutSeconds),
+        },
+    };
+
+    private static System.Net.Security.SslServerAuthenticationOptions CreateTls(TlsOptions tls)
+    {
+        var certificate = TlsCertificates.LoadWithKey(tls.CertificateFile, tls.KeyFile, tls.CertificatePassword);
+        var trusted = string.IsNullOrWhiteSpace(tls.TrustedCaFile) ? null : TlsCertificates.LoadBundle(tls.TrustedCaFile);
+        return DicomTls.Server(certificate, tls.RequireClientCertificate, trusted);
     }
 }

@@ -5,7 +5,7 @@ using PacsNode.Dicom.Network.Upper;
 
 namespace PacsNode.Dicom.Network.Tests.Upper;
 
-/// <summary>A loopback listener whose one accepted socket goes to <see cref="Association.AcceptAsync"/>.</summary>
+/// <summary>A loopback listener whose one accepted socket goes to <c>Association.AcceptAsync</c>.</summary>
 internal sealed class AcceptorHarness : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
