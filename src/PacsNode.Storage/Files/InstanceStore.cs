@@ -199,8 +199,11 @@ public sealed class InstanceStore
                 EnsureFolder(seriesFolder);
                 File.Move(temp, path, overwrite: exists);
                 DirectorySync.Flush(seriesFolder);
-                result = Result(exists || elsewhere is not null ? StoreOutcome.Replaced : StoreOutcome.Stored, path, dataset,
-                    syntaxUid, new FileInfo(path).Length) with { ReplacedPath = elsewhere };
+                StoreOutcome outcome = exists || elsewhere is not null ? StoreOutcome.Replaced : StoreOutcome.Stored;
+                result = Result(outcome, path, dataset, syntaxUid, new FileInfo(path).Length) with
+                {
+                    ReplacedPath = elsewhere,
+                };
             }
 
             if (coordinator is not null)

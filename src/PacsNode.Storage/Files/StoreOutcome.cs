@@ -7,13 +7,16 @@ public enum StoreOutcome
     /// <summary>A new file was written, flushed and renamed into place.</summary>
     Stored,
 
-    /// <summary>An existing file with the same UIDs was replaced (policy Replace).</summary>
+    /// <summary>
+    /// An instance with the same SOP Instance UID was replaced (policy Replace); when it was stored under other
+    /// Study/Series UIDs, <see cref="StoreResult.ReplacedPath"/> names the old file, deleted.
+    /// </summary>
     Replaced,
 
-    /// <summary>A file with the same UIDs was already stored and kept; the new data was discarded (policy Keep).</summary>
+    /// <summary>The SOP Instance UID was already stored and kept; the new data was discarded (policy Keep).</summary>
     Duplicate,
 
-    /// <summary>A file with the same UIDs was already stored and the new one was refused (policy Reject).</summary>
+    /// <summary>The SOP Instance UID was already stored and the new data was refused (policy Reject).</summary>
     Rejected,
 
     /// <summary>Free space on the volume was below the configured threshold; nothing was written (A700).</summary>
