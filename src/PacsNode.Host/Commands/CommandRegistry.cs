@@ -9,6 +9,7 @@ internal static class CommandRegistry
         new ServeCommand(),
         new DumpCommand(),
         new ConvertCommand(),
+        new PhantomCommand(),
         new VersionCommand(),
         new HelpCommand(),
     ];

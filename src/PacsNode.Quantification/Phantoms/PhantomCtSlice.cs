@@ -18,6 +18,7 @@ internal static class PhantomCtSlice
         d.SetString(DicomTag.AcquisitionDate, DicomVR.DA, PhantomDatasets.Date(spec.ScanStart));
         d.SetString(DicomTag.AcquisitionTime, DicomVR.TM, PhantomDatasets.Time(spec.ScanStart));
         d.SetString(DicomTag.AcquisitionNumber, DicomVR.IS, "1");
+        d.SetString(DicomTag.PatientPosition, DicomVR.CS, "FFS");
         d.SetString(DicomTag.KVP, DicomVR.DS, "120");
         d.SetString(DicomTag.RescaleIntercept, DicomVR.DS, "0");
         d.SetString(DicomTag.RescaleSlope, DicomVR.DS, "1");

@@ -36,7 +36,7 @@ internal static class PhantomDatasets
         d.SetString(DicomTag.PatientWeight, DicomVR.DS, DecimalString.Format(spec.PatientWeightKg));
         d.SetString(DicomTag.SliceThickness, DicomVR.DS, DecimalString.Format(grid.SliceSpacing));
         d.SetString(DicomTag.SoftwareVersions, DicomVR.LO, "PacsNode phantom 1");
-        d.SetString(DicomTag.PatientPosition, DicomVR.CS, "FFS");
+        d.SetString(DicomTag.BodyPartExamined, DicomVR.CS, "WHOLEBODY");
         d.SetString(DicomTag.StudyInstanceUID, DicomVR.UI, uids.Study);
         d.SetString(DicomTag.SeriesInstanceUID, DicomVR.UI, seriesUid);
         d.SetString(DicomTag.StudyID, DicomVR.SH, "1");
