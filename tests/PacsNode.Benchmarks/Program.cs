@@ -1,6 +1,6 @@
 using PacsNode.Benchmarks;
 
-// Usage: PacsNode.Benchmarks [read|codecs] [--work DIR] [--rounds N]   (no mode: both)
+// Usage: PacsNode.Benchmarks [read|codecs|phantom] [--work DIR] [--rounds N]   (no mode: read and codecs)
 // Compares PacsNode's reader with DCMTK's dcmdump and pydicom on the same files in the same run.
 string work = Path.Combine(Path.GetTempPath(), "pacsnode-bench");
 int rounds = 5;
@@ -30,6 +30,11 @@ if (mode is null or "read")
 if (mode is null or "codecs")
 {
     result |= await CodecBenchmark.RunAsync(work, rounds, CancellationToken.None);
+}
+
+if (mode is "phantom")
+{
+    result |= await PhantomBenchmark.RunAsync(work, rounds, CancellationToken.None);
 }
 
 return result;
