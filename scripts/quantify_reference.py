@@ -164,12 +164,17 @@ def main():
     labels, count = ndimage.label(suv >= args.threshold, structure)
     lap("label")
 
+    # Only the labelled voxels take part (ndimage.maximum/minimum with an index sort the whole label volume).
     flat = labels.ravel()
-    counts = np.bincount(flat, minlength=count + 1)
-    sums = np.bincount(flat, weights=suv.ravel(), minlength=count + 1)
-    index = np.arange(1, count + 1)
-    maxima = ndimage.maximum(suv, labels, index) if count else []
-    minima = ndimage.minimum(suv, labels, index) if count else []
+    where = np.flatnonzero(flat)
+    member, values = flat[where], suv.ravel()[where]
+    counts = np.bincount(member, minlength=count + 1)
+    sums = np.bincount(member, weights=values, minlength=count + 1)
+    maxima = np.full(count + 1, -np.inf)
+    minima = np.full(count + 1, np.inf)
+    np.maximum.at(maxima, member, values)
+    np.minimum.at(minima, member, values)
+    maxima, minima = maxima[1:], minima[1:]
     boxes = ndimage.find_objects(labels)
     max_positions = []
     for i in range(count):  # the smallest linear index among the label's maxima, as PacsNode's kernels name it
