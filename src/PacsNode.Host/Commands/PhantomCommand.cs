@@ -16,7 +16,7 @@ internal sealed class PhantomCommand : ICommand
     public string Summary => "Write a synthetic PET/CT study with analytic ground truth (truth.json)";
 
     public string Usage => "phantom OUT --tracer fdg|zr89 [--size 200x200x400] [--spacing 4x3] [--ct 512] [--no-ct] " +
-        "[--seed N] [--noise F] [--fwhm MM] [--sphere x,y,z,diamMm,suv ...]";
+        "[--seed N] [--noise F] [--fwhm MM] [--noise-first] [--sphere x,y,z,diamMm,suv ...]";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -25,7 +25,7 @@ internal sealed class PhantomCommand : ICommand
         (int c, int r, int s) size = (200, 200, 400);
         (double pixel, double slice) spacing = (4, 3);
         int ct = 512, seed = 1;
-        bool noCt = false;
+        bool noCt = false, noiseFirst = false;
         double noise = 0, fwhm = 0;
         var spheres = new List<PhantomSphere>();
         for (int i = 0; i < args.Length; i++)
@@ -54,6 +54,9 @@ internal sealed class PhantomCommand : ICommand
                     break;
                 case "--no-ct":
                     noCt = true;
+                    break;
+                case "--noise-first":
+                    noiseFirst = true;
                     break;
                 case "--seed":
                     seed = (int)Numbers(Value(args, ref i, arg), ',', 1, arg)[0];
@@ -91,6 +94,7 @@ internal sealed class PhantomCommand : ICommand
             Seed = seed,
             NoiseLevel = noise,
             SmoothingFwhmMm = fwhm,
+            NoiseBeforeSmoothing = noiseFirst,
         };
         if (spheres.Count > 0)
         {

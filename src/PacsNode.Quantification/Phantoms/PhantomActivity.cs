@@ -2,8 +2,9 @@ namespace PacsNode.Quantification.Phantoms;
 
 /// <summary>
 /// The PET activity concentration (Bq/ml at the scan start) on the PET grid: each voxel centre's SUV × decayed dose /
-/// weight, then the optional Gaussian smoothing, then the optional seeded Gaussian noise (SD = NoiseLevel × value,
-/// clamped at 0 as reconstructions are non-negative). Noise uses one <see cref="Random"/> per slice seeded from the
+/// weight, then the optional Gaussian smoothing and the optional seeded Gaussian noise (SD = NoiseLevel × value,
+/// clamped at 0 as reconstructions are non-negative), the noise after the smoothing or, with
+/// <see cref="PhantomSpec.NoiseBeforeSmoothing"/>, before it. Noise uses one <see cref="Random"/> per slice seeded from the
 /// spec's seed and the slice number, so the result does not depend on thread scheduling.
 /// </summary>
 internal static class PhantomActivity
@@ -27,11 +28,26 @@ internal static class PhantomActivity
             }
         });
 
+        if (spec.NoiseBeforeSmoothing)
+        {
+            AddNoise(volume, spec, grid);
+        }
+
         if (spec.SmoothingFwhmMm > 0)
         {
             GaussianSmoothing.Apply(volume, grid, spec.SmoothingFwhmMm);
         }
 
+        if (!spec.NoiseBeforeSmoothing)
+        {
+            AddNoise(volume, spec, grid);
+        }
+
+        return volume;
+    }
+
+    private static void AddNoise(float[] volume, PhantomSpec spec, PhantomGrid grid)
+    {
         if (spec.NoiseLevel > 0)
         {
             Parallel.For(0, grid.Slices, k =>
@@ -47,7 +63,5 @@ internal static class PhantomActivity
                 }
             });
         }
-
-        return volume;
     }
 }

@@ -67,8 +67,14 @@ public sealed record PhantomSpec
     /// <summary>Relative SD of the Gaussian noise added to each voxel (0.1 = 10% of the voxel's value); 0 = none.</summary>
     public double NoiseLevel { get; init; }
 
-    /// <summary>FWHM of the Gaussian smoothing applied before the noise, mm; 0 = none.</summary>
+    /// <summary>FWHM of the Gaussian smoothing, mm; 0 = none.</summary>
     public double SmoothingFwhmMm { get; init; }
+
+    /// <summary>
+    /// False (default): smooth, then add white noise of SD NoiseLevel × value. True: add the noise first and smooth it
+    /// with the activity, giving spatially correlated, PET-like texture whose SD is then well below NoiseLevel.
+    /// </summary>
+    public bool NoiseBeforeSmoothing { get; init; }
 
     public IReadOnlyList<PhantomSphere> Spheres { get; init; } = [];
 

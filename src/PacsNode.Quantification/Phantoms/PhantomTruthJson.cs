@@ -102,6 +102,7 @@ public static class PhantomTruthJson
         w.WriteNumber("seed", spec.Seed);
         w.WriteNumber("noiseLevel", spec.NoiseLevel);
         w.WriteNumber("smoothingFwhmMm", spec.SmoothingFwhmMm);
+        w.WriteBoolean("noiseBeforeSmoothing", spec.NoiseBeforeSmoothing);
         w.WriteNumber("backgroundSuv", spec.BackgroundSuv);
         w.WriteNumber("lungSuv", spec.LungSuv);
         w.WriteNumber("liverSuv", spec.LiverSuv);
