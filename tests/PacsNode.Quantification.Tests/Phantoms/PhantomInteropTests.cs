@@ -108,6 +108,36 @@ public sealed class PhantomInteropTests
         }
     }
 
+    [Fact]
+    public async Task QuantifyReferenceScript_Zr89Headers_FactorFromTheFourDayOldInjection()
+    {
+        PythonRunner python = await RequiresTool.PydicomAsync(Token);
+        ToolResult probe = await ExternalTool.RunAsync(python.InterpreterPath, ["-c", "import numpy, scipy.ndimage"], cancellationToken: Token);
+        if (probe.ExitCode != 0)
+        {
+            Assert.Skip("numpy/scipy are missing: install the Debian packages python3-numpy and python3-scipy");
+        }
+
+        using var temp = new TempDirectory("phantom");
+        PhantomResult result = await SmallPhantom.WriteAsync(SmallPhantom.Spec(PhantomTracer.Zr89) with { IncludeCt = false }, temp.FullPath);
+
+        ToolResult run = await ExternalTool.RunAsync(python.InterpreterPath,
+            [Repository.Path("scripts", "quantify_reference.py"), result.PetFolder, "--threshold", "7"], cancellationToken: Token);
+
+        run.AssertSuccess();
+        using var json = JsonDocument.Parse(run.StandardOutput);
+        // 70000 g / (37e6 Bq × 2^(−345600 s / 282276 s)), from RadiopharmaceuticalStartDateTime four days before.
+        double hand = 70_000 / (37e6 * Math.Pow(2, -345600.0 / 282276));
+        Assert.Equal(hand, json.RootElement.GetProperty("suvBwFactor").GetDouble(), hand * 1e-9);
+        Assert.Equal("headers", json.RootElement.GetProperty("factorSource").GetString());
+
+        // Above SUV 7 (the liver is 5): the spheres of SUV 8, 10 and 15, each at its truth maximum.
+        var maxima = json.RootElement.GetProperty("lesions").EnumerateArray().Select(l => l.GetProperty("max").GetDouble()).Order().ToList();
+        double[] truth = [.. result.Truth.Spheres.Where(s => s.SuvMax >= 7).Select(s => s.SuvMax).Order()];
+        Assert.Equal(3, maxima.Count);
+        Assert.Equal(truth, maxima, (a, b) => Math.Abs(a - b) <= 1e-9 * a);
+    }
+
     private static PhantomVoxel Voxel(JsonElement array) =>
         new(array[0].GetInt32(), array[1].GetInt32(), array[2].GetInt32());
 }
