@@ -33,11 +33,11 @@ public static class PhantomGenerator
         double quantiseSeconds = Lap(watch);
 
         var calculator = new PhantomTruthCalculator(grid, stored, slopes, timing.SuvBwFactor);
-        var ctGrid = PhantomGrid.Ct(spec);
+        PhantomGrid? ctGrid = spec.IncludeCt ? PhantomGrid.Ct(spec) : null;
         var truth = new PhantomTruth(
             spec, timing.SuvBwFactor, timing.DecayedDoseBq, timing.UptakeSeconds, uids.Study, uids.PetSeries,
             spec.IncludeCt ? uids.CtSeries : null, uids.FrameOfReference, (grid.OriginX, grid.OriginY, grid.OriginZ),
-            spec.IncludeCt ? ctGrid.Slices : 0, spec.IncludeCt ? ctGrid.PixelSpacing : 0,
+            ctGrid?.Slices ?? 0, ctGrid?.PixelSpacing ?? 0,
             [.. spec.Spheres.Select((s, i) => calculator.Sphere(i + 1, s))], calculator.Liver(spec));
         double truthSeconds = Lap(watch);
 
@@ -48,7 +48,7 @@ public static class PhantomGenerator
         double petSeconds = Lap(watch);
 
         string? ctFolder = null;
-        if (spec.IncludeCt)
+        if (ctGrid is not null)
         {
             ctFolder = Path.Combine(folder, CtFolder);
             Directory.CreateDirectory(ctFolder);
@@ -60,7 +60,7 @@ public static class PhantomGenerator
         double ctSeconds = Lap(watch);
         string truthPath = Path.Combine(folder, TruthFile);
         await File.WriteAllBytesAsync(truthPath, PhantomTruthJson.Serialize(truth), cancellationToken).ConfigureAwait(false);
-        return new PhantomResult(folder, petFolder, ctFolder, grid.Slices, spec.IncludeCt ? ctGrid.Slices : 0, truthPath, truth,
+        return new PhantomResult(folder, petFolder, ctFolder, grid.Slices, ctGrid?.Slices ?? 0, truthPath, truth,
             new PhantomTimings(activitySeconds, quantiseSeconds, truthSeconds, petSeconds, ctSeconds));
     }
 

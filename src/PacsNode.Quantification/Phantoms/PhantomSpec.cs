@@ -155,6 +155,7 @@ public sealed record PhantomSpec
         Require(PixelSpacingMm > 0 && SliceSpacingMm > 0, "spacings must be positive");
         Require(!IncludeCt || CtMatrix is > 0 and <= 4096, "the CT matrix must be 1–4096");
         Require(CtSliceSpacingMm is null or > 0, "the CT slice spacing must be positive");
+        Require(CtZMinMm is not { } low || CtZMaxMm is not { } high || high >= low, "the CT z range is empty");
         Require(PatientWeightKg > 0 && PatientHeightM > 0, "weight and height must be positive");
         Require(PatientSex is "M" or "F" or "O", "sex must be M, F or O");
         Require(InjectedDoseBq > 0, "the injected dose must be positive");

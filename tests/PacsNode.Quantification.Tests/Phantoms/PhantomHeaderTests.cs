@@ -101,4 +101,21 @@ public sealed class PhantomHeaderTests
         Assert.Equal(-800, Pixel(await SliceAsync(result.CtFolder!, "CT", 14), Index(-48), Index(0)));
         Assert.Equal(-38.4, spec.Liver.X, 1e-9);
     }
+
+    [Fact]
+    public async Task CtSubset_ZRangeAndSpacing_GiveThoseSlicesOnly()
+    {
+        using var temp = new TempDirectory("phantom");
+        PhantomSpec spec = SmallPhantom.Spec(PhantomTracer.Fdg) with { CtZMinMm = -30, CtZMaxMm = 30, CtSliceSpacingMm = 1.5 };
+
+        PhantomResult result = await SmallPhantom.WriteAsync(spec, temp.FullPath);
+
+        // −30 to 30 mm every 1.5 mm: 41 slices; instance 41 is the lowest.
+        Assert.Equal(41, result.CtFiles);
+        Assert.Equal(41, Directory.GetFiles(result.CtFolder!).Length);
+        Assert.Equal("-127\\-127\\-30", (await SliceAsync(result.CtFolder!, "CT", 41)).GetString(DicomTag.ImagePositionPatient));
+        Assert.Equal("-127\\-127\\30", (await SliceAsync(result.CtFolder!, "CT", 1)).GetString(DicomTag.ImagePositionPatient));
+        Assert.Equal("1.5", (await SliceAsync(result.CtFolder!, "CT", 1)).GetString(DicomTag.SliceThickness));
+        Assert.Throws<ArgumentException>(() => (spec with { CtZMinMm = 30, CtZMaxMm = -30 }).Validate());
+    }
 }
