@@ -12,7 +12,8 @@ namespace PacsNode.Host.Services;
 /// <summary>
 /// The node's Verification and Storage SCP roles: a received dataset becomes a Part 10 file, stored durably and
 /// indexed before Success is returned (the archive fsyncs and commits first). Duplicates under the Keep policy
-/// answer Success (the instance is held), a Reject policy answers 0111, a full disk A700, data that cannot be
+/// answer the warning B006 "elements discarded" (the instance is held, the copy dropped: PS3.4 B.2.3 has no
+/// duplicate-specific warning, and a warning still counts as stored for every SCU), a Reject policy answers 0111, a full disk A700, data that cannot be
 /// parsed C000 with the reason in the Error Comment.
 /// </summary>
 internal sealed class NodeScp(InstanceArchive archive, ILogger logger) : IEchoScp, IStoreScp
@@ -42,7 +43,9 @@ internal sealed class NodeScp(InstanceArchive archive, ILogger logger) : IEchoSc
 
         return result.Outcome switch
         {
-            StoreOutcome.Stored or StoreOutcome.Replaced or StoreOutcome.Duplicate => DimseResult.Success,
+            StoreOutcome.Stored or StoreOutcome.Replaced => DimseResult.Success,
+            StoreOutcome.Duplicate => new DimseResult(StoreStatus.ElementsDiscarded,
+                "duplicate SOP Instance UID: the stored instance is kept, this copy discarded"),
             StoreOutcome.Rejected => new DimseResult(StoreStatus.DuplicateSopInstance, "an instance with this SOP Instance UID is already stored"),
             StoreOutcome.OutOfResources => new DimseResult(StoreStatus.OutOfResources, "the node's disk is below its free-space threshold"),
             _ => new DimseResult(DicomStatus.ProcessingFailure, $"unexpected store outcome {result.Outcome}"),

@@ -67,7 +67,7 @@ public sealed class NodeCliInteropTests
     }
 
     [Fact]
-    public async Task Send_ToServe_EveryInstanceIsIndexedAndARepeatIsStillSuccess()
+    public async Task Send_ToServe_EveryInstanceIsIndexedAndARepeatIsAWarning()
     {
         RequiresTool.SharedTestData();
         CancellationToken ct = TestContext.Current.CancellationToken;
@@ -79,7 +79,7 @@ public sealed class NodeCliInteropTests
         {
             echo = await PacsNodeCli.RunAsync(["echo", node.Address], cancellationToken: ct);
             first = await PacsNodeCli.RunAsync(["send", .. files, "--to", node.Address, "-v"], cancellationToken: ct);
-            again = await PacsNodeCli.RunAsync(["send", .. files, "--to", node.Address], cancellationToken: ct);
+            again = await PacsNodeCli.RunAsync(["send", .. files, "--to", node.Address, "-v"], cancellationToken: ct);
             Assert.Equal(0, (await node.StopAsync(ct)).ExitCode);
         }
 
@@ -87,6 +87,8 @@ public sealed class NodeCliInteropTests
         first.AssertSuccess();
         again.AssertSuccess();
         Assert.Equal(files.Length, first.StandardOutput.Split('\n').Count(l => l.StartsWith("0000 (Success) ", StringComparison.Ordinal)));
+        // Keep (the default duplicate policy): the stored copy stays, the repeat is answered B006, a warning.
+        Assert.Contains($"{files.Length} succeeded ({files.Length} with warnings), 0 failed", again.StandardOutput, StringComparison.Ordinal);
         var query = new QueryService(IndexDatabase.Open(Path.Combine(dir.Combine("data"), "index.sqlite")));
         foreach (string original in files)
         {
