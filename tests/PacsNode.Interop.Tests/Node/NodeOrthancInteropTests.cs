@@ -13,7 +13,8 @@ namespace PacsNode.Interop.Tests.Node;
 /// `pacsnode serve` and the node's SCU commands against Orthanc (Debian package, 1.10), started by the test with a
 /// loopback-only HTTP configuration and the node declared in its DicomModalities as PACSNODE. Orthanc is driven
 /// through its REST API: it C-ECHOes, C-STOREs to, C-FINDs and C-MOVEs from the node; the node's echo, send, find,
-/// move and get talk to Orthanc's SCP. Expected answers come from the files (three slices of one DRO PET series).
+/// move and get talk to Orthanc's SCP. Expected answers come from the files (three slices of one DRO PET series, and
+/// a GE JPEG Lossless slice of another patient that the queries must not match).
 /// </summary>
 [Trait("Category", "Interop")]
 public sealed class NodeOrthancInteropTests
@@ -24,6 +25,7 @@ public sealed class NodeOrthancInteropTests
         RequiresTool.SharedTestData();
         CancellationToken ct = TestContext.Current.CancellationToken;
         string[] files = Files();
+        string[] dro = files[..3];
         DicomDataset first = await HeaderAsync(files[0], ct);
         string patientId = first.GetString(DicomTag.PatientID)!;
         string studyUid = first.GetString(DicomTag.StudyInstanceUID)!;
@@ -31,7 +33,7 @@ public sealed class NodeOrthancInteropTests
         await using Peers peers = await Peers.StartAsync(dir, ct);
         using HttpClient http = peers.Orthanc.CreateHttpClient();
 
-        string orthancStudy = string.Empty;
+        var orthancStudies = new HashSet<string>(StringComparer.Ordinal);
         var ids = new List<string>();
         foreach (string path in files)
         {
@@ -39,19 +41,19 @@ public sealed class NodeOrthancInteropTests
             content.Headers.ContentType = new MediaTypeHeaderValue("application/dicom");
             using JsonDocument uploaded = await SendAsync(http, HttpMethod.Post, "instances", content, ct);
             ids.Add(uploaded.RootElement.GetProperty("ID").GetString()!);
-            orthancStudy = uploaded.RootElement.GetProperty("ParentStudy").GetString()!;
+            orthancStudies.Add(uploaded.RootElement.GetProperty("ParentStudy").GetString()!);
         }
 
         using JsonDocument echo = await PostJsonAsync(http, "modalities/PACSNODE/echo", "{}", ct);
         using JsonDocument store = await PostJsonAsync(http, "modalities/PACSNODE/store",
             JsonSerializer.Serialize(new { Resources = ids, Synchronous = true }), ct);
 
-        Assert.Equal(3, store.RootElement.GetProperty("InstancesCount").GetInt32());
+        Assert.Equal(4, store.RootElement.GetProperty("InstancesCount").GetInt32());
         Assert.Equal(0, store.RootElement.GetProperty("FailedInstancesCount").GetInt32());
         ToolResult indexed = (await PacsNodeCli.RunAsync(["find", peers.Node.Address, "-S", "-L", "IMAGE",
             "-k", $"StudyInstanceUID={studyUid}", "-k", $"SeriesInstanceUID={first.GetString(DicomTag.SeriesInstanceUID)}", "-k", "SOPInstanceUID"],
             cancellationToken: ct)).AssertSuccess();
-        foreach (string path in files)
+        foreach (string path in dro)
         {
             string sop = (await HeaderAsync(path, ct)).GetString(DicomTag.SOPInstanceUID)!;
             Assert.Contains($"UI [{sop}]", indexed.StandardOutput, StringComparison.Ordinal);
@@ -79,8 +81,11 @@ public sealed class NodeOrthancInteropTests
         Assert.Equal(first.GetString(DicomTag.PatientName), answer.RootElement.GetProperty("PatientName").GetString());
 
         // C-MOVE from the node to Orthanc itself, after deleting Orthanc's copy: what comes back is the node's.
-        using (await SendAsync(http, HttpMethod.Delete, $"studies/{orthancStudy}", null, ct))
+        foreach (string orthancStudy in orthancStudies)
         {
+            using (await SendAsync(http, HttpMethod.Delete, $"studies/{orthancStudy}", null, ct))
+            {
+            }
         }
 
         Assert.Empty(await OrthancSopUidsAsync(http, ct));
@@ -98,7 +103,7 @@ public sealed class NodeOrthancInteropTests
             await File.WriteAllBytesAsync(Path.Combine(fromOrthanc, sop + ".dcm"), bytes, ct);
         }
 
-        await AssertSameInstancesAsync(files, Directory.GetFiles(fromOrthanc), ct);
+        await AssertSameInstancesAsync(dro, Directory.GetFiles(fromOrthanc), ct);
         Assert.Equal(JsonValueKind.Object, echo.RootElement.ValueKind);
     }
 
@@ -108,6 +113,7 @@ public sealed class NodeOrthancInteropTests
         RequiresTool.SharedTestData();
         CancellationToken ct = TestContext.Current.CancellationToken;
         string[] files = Files();
+        string[] dro = files[..3];
         DicomDataset first = await HeaderAsync(files[0], ct);
         string studyUid = first.GetString(DicomTag.StudyInstanceUID)!;
         using var dir = new TempDirectory("node-orthanc");
@@ -133,7 +139,7 @@ public sealed class NodeOrthancInteropTests
             cancellationToken: ct)).AssertSuccess();
 
         Assert.Contains("Success", echo.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains("3 succeeded", send.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("4 succeeded", send.StandardOutput, StringComparison.Ordinal);
         var expectedSops = new List<string>();
         foreach (string path in files)
         {
@@ -147,14 +153,18 @@ public sealed class NodeOrthancInteropTests
         Assert.DoesNotContain("# Match 2", find.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("3 completed, 0 failed", move.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("3 completed, 0 failed", get.StandardOutput, StringComparison.Ordinal);
-        await AssertSameInstancesAsync(files, Directory.GetFiles(Path.Combine(peers.Node.DataFolder, "instances"), "*",
+        await AssertSameInstancesAsync(dro, Directory.GetFiles(Path.Combine(peers.Node.DataFolder, "instances"), "*",
             SearchOption.AllDirectories), ct);
-        await AssertSameInstancesAsync(files, Directory.GetFiles(got), ct);
+        await AssertSameInstancesAsync(dro, Directory.GetFiles(got), ct);
     }
 
-    /// <summary>Three slices of one DRO PET series (one patient, one study).</summary>
+    /// <summary>Three slices of one DRO PET series (one patient, one study), then a GE PET slice in JPEG Lossless
+    /// (another patient and study), so the queries have something not to match and a compressed file travels too.</summary>
     private static string[] Files() =>
-        [.. Directory.GetFiles(TestData.Path("ibsi-suv-dro", "DRO", "DRO_0_0", "PT"), "*.dcm").Order(StringComparer.Ordinal).Take(3)];
+    [
+        .. Directory.GetFiles(TestData.Path("ibsi-suv-dro", "DRO", "DRO_0_0", "PT"), "*.dcm").Order(StringComparer.Ordinal).Take(3),
+        TestData.Path("fo-dicom", "GH184.dcm"),
+    ];
 
     private static async Task<DicomDataset> HeaderAsync(string path, CancellationToken ct) =>
         (await DicomFile.OpenAsync(path, new DicomReaderOptions { StopAtTag = DicomTag.PixelData }, ct)).Dataset;
