@@ -80,6 +80,28 @@ public sealed class NodeOrthancInteropTests
         Assert.Equal(patientId, answer.RootElement.GetProperty("PatientID").GetString());
         Assert.Equal(first.GetString(DicomTag.PatientName), answer.RootElement.GetProperty("PatientName").GetString());
 
+        // C-FIND at series level within the study: the one DRO series, modality PT.
+        using JsonDocument seriesQuery = await PostJsonAsync(http, "modalities/PACSNODE/query",
+            JsonSerializer.Serialize(new { Level = "Series", Query = new Dictionary<string, string>
+            {
+                ["StudyInstanceUID"] = studyUid,
+                ["SeriesInstanceUID"] = string.Empty,
+                ["Modality"] = string.Empty,
+            } }), ct);
+        string seriesQueryId = seriesQuery.RootElement.GetProperty("ID").GetString()!;
+        using JsonDocument seriesAnswers = await SendAsync(http, HttpMethod.Get, $"queries/{seriesQueryId}/answers?expand&simplify", null, ct);
+        JsonElement series = Assert.Single(seriesAnswers.RootElement.EnumerateArray());
+        Assert.Equal(first.GetString(DicomTag.SeriesInstanceUID), series.GetProperty("SeriesInstanceUID").GetString());
+        Assert.Equal("PT", series.GetProperty("Modality").GetString());
+
+        // Orthanc 1.10's REST API has no C-GET SCU (/modalities/{name}/get is unknown: 404), so Orthanc cannot C-GET
+        // from the node on this version; C-GET against the node is covered by getscu and `pacsnode get` elsewhere.
+        using (var noGet = new StringContent("{}", Encoding.UTF8, "application/json"))
+        using (HttpResponseMessage getResponse = await http.PostAsync(new Uri("modalities/PACSNODE/get", UriKind.Relative), noGet, ct))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, getResponse.StatusCode);
+        }
+
         // C-MOVE from the node to Orthanc itself, after deleting Orthanc's copy: what comes back is the node's.
         foreach (string orthancStudy in orthancStudies)
         {
