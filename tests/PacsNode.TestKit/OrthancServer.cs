@@ -8,6 +8,8 @@ namespace PacsNode.TestKit;
 /// An Orthanc (Debian package <c>orthanc</c>) started for a test or benchmark with a temporary JSON configuration:
 /// HTTP on loopback only (RemoteAccessAllowed false), storage and index in a temporary folder, any calling AE may
 /// store. Orthanc 1.10 has no setting to bind its DICOM port to loopback; the port is a free one chosen at start.
+/// Peers it may query, retrieve from or store to go in <c>DicomModalities</c> (name → AE title, host, port); its REST
+/// API is reached on <c>http://127.0.0.1:{HttpPort}/</c> through <see cref="CreateHttpClient"/>.
 /// Disposing it kills the process and deletes the folder.
 /// </summary>
 public sealed class OrthancServer : IAsyncDisposable
@@ -33,9 +35,20 @@ public sealed class OrthancServer : IAsyncDisposable
     /// <summary>Where Orthanc keeps its files.</summary>
     public string StorageDirectory => _folder.Combine("storage");
 
-    /// <summary>Starts Orthanc and waits until its DICOM port accepts connections; skips the test when it is not installed.</summary>
+    /// <summary>An HTTP client for the REST API, on loopback; the caller disposes it.</summary>
+    public HttpClient CreateHttpClient() =>
+        new() { BaseAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{HttpPort}/")) };
+
+    /// <summary>
+    /// Starts Orthanc and waits until its DICOM and HTTP ports accept connections; skips the test when it is not
+    /// installed. <paramref name="modalities"/> become <c>DicomModalities</c>: the symbolic name used in REST paths
+    /// (<c>/modalities/{name}/…</c>) mapped to the peer's AE title, host and port.
+    /// </summary>
     public static async Task<OrthancServer> StartAsync(
-        string aeTitle = "ORTHANC", int dicomThreads = 8, CancellationToken cancellationToken = default)
+        string aeTitle = "ORTHANC",
+        int dicomThreads = 8,
+        IReadOnlyDictionary<string, (string AeTitle, string Host, int Port)>? modalities = null,
+        CancellationToken cancellationToken = default)
     {
         var executable = Tools.Find("Orthanc") ?? RequiresTool.OnPath("orthanc", "orthanc");
         var folder = new TempDirectory("orthanc");
@@ -57,6 +70,8 @@ public sealed class OrthancServer : IAsyncDisposable
             ["DicomThreadsCount"] = dicomThreads,
             ["StorageCompression"] = false,
             ["Plugins"] = Array.Empty<string>(),
+            ["DicomModalities"] = (modalities ?? new Dictionary<string, (string AeTitle, string Host, int Port)>())
+                .ToDictionary(m => m.Key, m => new object[] { m.Value.AeTitle, m.Value.Host, m.Value.Port }, StringComparer.Ordinal),
         };
         var configPath = folder.Combine("orthanc.json");
         await File.WriteAllTextAsync(configPath, JsonSerializer.Serialize(config), cancellationToken);
@@ -66,6 +81,7 @@ public sealed class OrthancServer : IAsyncDisposable
         try
         {
             await WaitForPortAsync(dicomPort, process, cancellationToken);
+            await WaitForPortAsync(httpPort, process, cancellationToken);
             return server;
         }
         catch
