@@ -155,11 +155,11 @@ public sealed class DicomListener : IAsyncDisposable
         {
             // Shutdown: the association is aborted by its disposal below.
         }
-        catch (Exception ex) when (association is null
-                                   && ex is UpperLayerProtocolException or AssociationAbortedException or TimeoutException)
+        catch (Exception ex) when (ex is AssociationAbortedException
+                                   || (association is null && ex is UpperLayerProtocolException or TimeoutException))
         {
-            // A peer that never associated sent garbage, vanished or stayed silent: the association layer has logged
-            // why (event 1002) and aborted; this is not a handler failure.
+            // A peer that aborted or vanished, or one that never associated and sent garbage or stayed silent: the
+            // association layer has logged why (event 1002) and aborted; this is not a handler failure.
         }
         catch (Exception ex)
         {

@@ -86,7 +86,9 @@ public sealed partial class Association
             FlushResult flushed = await _output.FlushAsync(cancellationToken).ConfigureAwait(false);
             if (flushed.IsCompleted)
             {
-                throw new AssociationAbortedException("the connection closed while sending");
+                throw await FailAsync(UpperLayerEvent.Evt17,
+                    new AssociationAbortedException("the connection closed while sending"), AbortReason.NotSpecified)
+                    .ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is IOException or SocketException)
