@@ -2,6 +2,7 @@
 # On-demand benchmarks (never part of ./scripts/test.sh). Compares PacsNode with DCMTK and pydicom on the
 # same files in the same run and prints a Markdown table for docs/BENCHMARKS.md.
 #   ./scripts/bench.sh [read|codecs|find|kernels] [--rounds N] [--work DIR] [--accelerators reference,parallel,cpu,cuda]
+#   ./scripts/bench.sh quantify [--rounds N] [--accelerators reference,parallel,cpu,cuda]   (end-to-end PetQuantifier vs numpy/scipy)
 #   ./scripts/bench.sh store [--rounds N] [--ct N] [--pet N]        (C-STORE into pacsnode, storescp and Orthanc)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

@@ -1,8 +1,8 @@
 using PacsNode.Benchmarks;
 using PacsNode.Quantification.Kernels;
 
-// Usage: PacsNode.Benchmarks [read|codecs|find|kernels|store|phantom] [--work DIR] [--rounds N] [--accelerators reference,cpu,...] [--ct N] [--pet N]
-// (no mode: read, codecs and find; kernels, store and phantom run only when asked). read/codecs compare PacsNode's reader and
+// Usage: PacsNode.Benchmarks [read|codecs|find|kernels|store|phantom|quantify] [--work DIR] [--rounds N] [--accelerators reference,cpu,...] [--ct N] [--pet N]
+// (no mode: read, codecs and find; kernels, store, phantom and quantify run only when asked). read/codecs compare PacsNode's reader and
 // codecs with DCMTK and pydicom; store compares C-STORE into pacsnode serve, DCMTK storescp and Orthanc.
 string work = Path.Combine(Path.GetTempPath(), "pacsnode-bench");
 int rounds = 5;
@@ -60,6 +60,11 @@ if (mode is "kernels")
 if (mode is "store")
 {
     result |= await StoreBenchmark.RunAsync(work, rounds, ctSlices, petSlices, CancellationToken.None);
+}
+
+if (mode is "quantify")
+{
+    result |= await QuantifyBenchmark.RunAsync(work, rounds, accelerators, CancellationToken.None);
 }
 
 if (mode is "phantom")
