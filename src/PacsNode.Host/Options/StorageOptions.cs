@@ -19,6 +19,12 @@ internal sealed class StorageOptions
     /// </summary>
     public DuplicatePolicy DuplicatePolicy { get; set; } = DuplicatePolicy.Keep;
 
+    /// <summary>
+    /// What a Success promises: PowerLoss (default; file, folder and index commit flushed to the device) or
+    /// ProcessCrash (written to the operating system before Success, no flush: survives kill -9, not a power loss).
+    /// </summary>
+    public StorageDurability Durability { get; set; } = StorageDurability.PowerLoss;
+
     /// <summary>The absolute path of <see cref="DataFolder"/>.</summary>
     public string DataFolderFullPath => Path.GetFullPath(DataFolder);
 

@@ -50,13 +50,14 @@ internal sealed class DicomListenerService(
         ILogger logger = loggerFactory.CreateLogger<DicomListenerService>();
         ListenerOptions listener = listenerOptions.Value;
         string dataFolder = storageOptions.Value.DataFolderFullPath;
-        var database = IndexDatabase.Open(StorageOptions.IndexPath(dataFolder));
+        var database = IndexDatabase.Open(StorageOptions.IndexPath(dataFolder), storageOptions.Value.Durability);
         await using var writer = new IndexWriter(database, timeProvider, null, loggerFactory.CreateLogger<IndexWriter>());
         var store = new InstanceStore(
             new InstanceStoreOptions
             {
                 DataFolder = StorageOptions.InstancesFolder(dataFolder),
                 DuplicatePolicy = storageOptions.Value.DuplicatePolicy,
+                Durability = storageOptions.Value.Durability,
                 MinimumFreeBytes = storageOptions.Value.MinimumFreeMegabytes * 1024L * 1024L,
             },
             loggerFactory.CreateLogger<InstanceStore>());

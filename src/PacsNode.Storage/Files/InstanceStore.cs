@@ -147,7 +147,7 @@ public sealed class InstanceStore
         }
     }
 
-    private static async Task WriteDurablyAsync(string temp, Func<Stream, Task> write, CancellationToken cancellationToken)
+    private async Task WriteDurablyAsync(string temp, Func<Stream, Task> write, CancellationToken cancellationToken)
     {
         var stream = new FileStream(temp, new FileStreamOptions
         {
@@ -161,7 +161,10 @@ public sealed class InstanceStore
         {
             await write(stream).ConfigureAwait(false);
             await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-            RandomAccess.FlushToDisk(stream.SafeFileHandle);
+            if (FlushesToDevice)
+            {
+                RandomAccess.FlushToDisk(stream.SafeFileHandle);
+            }
         }
     }
 
@@ -198,7 +201,7 @@ public sealed class InstanceStore
                 EnsureFolder(Path.GetDirectoryName(seriesFolder)!);
                 EnsureFolder(seriesFolder);
                 File.Move(temp, path, overwrite: exists);
-                DirectorySync.Flush(seriesFolder);
+                FlushFolder(seriesFolder);
                 StoreOutcome outcome = exists || elsewhere is not null ? StoreOutcome.Replaced : StoreOutcome.Stored;
                 result = Result(outcome, path, dataset, syntaxUid, new FileInfo(path).Length) with
                 {
@@ -232,16 +235,26 @@ public sealed class InstanceStore
         }
 
         File.Delete(full);
-        DirectorySync.Flush(Path.GetDirectoryName(full)!);
+        FlushFolder(Path.GetDirectoryName(full)!);
     }
 
     /// <summary>Creates a folder and flushes its parent so that the new entry is durable too.</summary>
-    private static void EnsureFolder(string folder)
+    private void EnsureFolder(string folder)
     {
         if (!Directory.Exists(folder))
         {
             Directory.CreateDirectory(folder);
-            DirectorySync.Flush(Path.GetDirectoryName(folder)!);
+            FlushFolder(Path.GetDirectoryName(folder)!);
+        }
+    }
+
+    private bool FlushesToDevice => _options.Durability == StorageDurability.PowerLoss;
+
+    private void FlushFolder(string folder)
+    {
+        if (FlushesToDevice)
+        {
+            DirectorySync.Flush(folder);
         }
     }
 

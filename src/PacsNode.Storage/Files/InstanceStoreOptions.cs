@@ -8,6 +8,9 @@ public sealed record InstanceStoreOptions
 
     public DuplicatePolicy DuplicatePolicy { get; init; } = DuplicatePolicy.Keep;
 
+    /// <summary>Whether files and folder entries are flushed to the device before a store returns.</summary>
+    public StorageDurability Durability { get; init; } = StorageDurability.PowerLoss;
+
     /// <summary>Below this many free bytes on the data folder's volume, stores answer OutOfResources. Default 1 GiB.</summary>
     public long MinimumFreeBytes { get; init; } = 1L << 30;
 }

@@ -1,18 +1,21 @@
 using Microsoft.Data.Sqlite;
+using PacsNode.Storage.Files;
 
 namespace PacsNode.Storage.Index;
 
 /// <summary>
 /// The SQLite index file: opened in WAL mode with synchronous=FULL (a committed index row survives power loss as the
-/// file does), migrated to the current schema on <see cref="Open"/>. Every caller gets its own short-lived
+/// file does; synchronous=NORMAL under <see cref="StorageDurability.ProcessCrash"/>), migrated to the current schema on <see cref="Open(string, StorageDurability)"/>. Every caller gets its own short-lived
 /// connection; writes go only through <see cref="IndexWriter"/>.
 /// </summary>
 public sealed class IndexDatabase
 {
     private readonly string _connectionString;
+    private readonly string _synchronous;
 
-    private IndexDatabase(string path)
+    private IndexDatabase(string path, StorageDurability durability)
     {
+        _synchronous = durability == StorageDurability.ProcessCrash ? "NORMAL" : "FULL";
         Path = System.IO.Path.GetFullPath(path);
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -33,10 +36,13 @@ public sealed class IndexDatabase
     /// Opens (creating if needed) and migrates the index. Throws <see cref="IndexSchemaException"/> for a database
     /// newer than this code. Synchronous: call it at startup, not on a socket loop.
     /// </summary>
-    public static IndexDatabase Open(string path)
+    public static IndexDatabase Open(string path) => Open(path, StorageDurability.PowerLoss);
+
+    /// <summary>Opens the index with the commit durability that matches the file store's.</summary>
+    public static IndexDatabase Open(string path, StorageDurability durability)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var database = new IndexDatabase(path);
+        var database = new IndexDatabase(path, durability);
         using SqliteConnection connection = database.OpenConnection();
         using (SqliteCommand wal = connection.CreateCommand())
         {
@@ -49,7 +55,7 @@ public sealed class IndexDatabase
     }
 
     /// <summary>
-    /// A new open connection with foreign keys on, synchronous=FULL and the PN matching function
+    /// A new open connection with foreign keys on, synchronous=FULL (or NORMAL, see the constructor) and the PN matching function
     /// (<see cref="Queries.PersonNameMatcher"/>); the caller disposes it.
     /// </summary>
     public SqliteConnection OpenConnection()
@@ -61,7 +67,7 @@ public sealed class IndexDatabase
             (stored, key, caseInsensitive) => Queries.PersonNameMatcher.Matches(stored, key, caseInsensitive != 0),
             isDeterministic: true);
         using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;";
+        command.CommandText = $"PRAGMA foreign_keys = ON; PRAGMA synchronous = {_synchronous};";
         command.ExecuteNonQuery();
         return connection;
     }

@@ -18,6 +18,17 @@ public sealed class StorageOptionsBindingTests
         var options = configuration.Build().GetSection(StorageOptions.SectionName).Get<StorageOptions>()!;
 
         Assert.Equal(DuplicatePolicy.Keep, options.DuplicatePolicy);
+        Assert.Equal(StorageDurability.PowerLoss, options.Durability);
+    }
+
+    [Fact]
+    public void Bind_ProcessCrashDurability_SetsIt()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["PacsNode:Storage:Durability"] = "ProcessCrash" })
+            .Build();
+
+        Assert.Equal(StorageDurability.ProcessCrash, configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>()!.Durability);
     }
 
     [Theory]

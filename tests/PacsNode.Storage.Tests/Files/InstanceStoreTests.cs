@@ -33,6 +33,23 @@ public sealed class InstanceStoreTests : IDisposable
         Assert.Empty(Directory.GetFiles(store.IncomingFolder));
     }
 
+    [Fact]
+    public async Task StoreAsync_ProcessCrashDurability_StoresTheSameFileWithoutTemps()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var store = new InstanceStore(new InstanceStoreOptions
+        {
+            DataFolder = _temp.FullPath, MinimumFreeBytes = 0, Durability = StorageDurability.ProcessCrash,
+        });
+
+        StoreResult result = await store.StoreAsync(TestInstances.File(Study, Series, Sop), ct);
+
+        Assert.Equal(StoreOutcome.Stored, result.Outcome);
+        DicomFile back = await DicomFile.OpenAsync(result.Path, null, ct);
+        Assert.Equal(Sop, back.Dataset.GetString(DicomTag.SOPInstanceUID));
+        Assert.Empty(Directory.GetFiles(store.IncomingFolder));
+    }
+
     [Theory]
     [InlineData("../../etc", Series, Sop)]
     [InlineData(Study, "1.2/3", Sop)]

@@ -28,6 +28,17 @@ public sealed class IndexDatabaseTests : IDisposable
             "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('patient', 'study', 'series', 'instance')"));
     }
 
+    [Theory]
+    [InlineData(PacsNode.Storage.Files.StorageDurability.PowerLoss, 2L)]
+    [InlineData(PacsNode.Storage.Files.StorageDurability.ProcessCrash, 1L)]
+    public void OpenConnection_Durability_SetsSynchronousFullOrNormal(PacsNode.Storage.Files.StorageDurability durability, long expected)
+    {
+        var database = IndexDatabase.Open(_temp.Combine("index.db"), durability);
+
+        using SqliteConnection connection = database.OpenConnection();
+        Assert.Equal(expected, Scalar(connection, "PRAGMA synchronous"));   // FULL = 2, NORMAL = 1
+    }
+
     [Fact]
     public void Open_Twice_KeepsVersionAndData()
     {
