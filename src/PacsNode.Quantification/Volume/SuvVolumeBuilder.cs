@@ -78,7 +78,7 @@ public static class SuvVolumeBuilder
         return VolumeResult<SuvVolume>.Success(new SuvVolume(geometry, voxels, normalisation));
     }
 
-    private static async Task<VolumeFailure?> DecodeAsync(
+    internal static async Task<VolumeFailure?> DecodeAsync(
         DicomDataset dataset, int index, int count, double slope, double intercept, double factor,
         Memory<float> destination, CancellationToken cancellationToken)
     {
