@@ -85,6 +85,12 @@ internal static class EnhancedPetFrames
         }
 
         long frameBytes = 0;
+        if (pixels is { Buffer.IsInMemory: false })
+        {
+            error = Invariant($"dataset {index}: file-backed pixel data must be loaded before the frames are split");
+            return false;
+        }
+
         if (pixels is not null)
         {
             frameBytes = (source.TryGetInt32(DicomTag.Rows, out int r) ? r : 0) * (long)(source.TryGetInt32(DicomTag.Columns, out int c) ? c : 0) *

@@ -5,6 +5,7 @@ using PacsNode.Dicom.Data;
 using PacsNode.Dicom.Dictionary;
 using PacsNode.Dicom.Imaging.Codecs;
 using PacsNode.Dicom.IO;
+using PacsNode.Dicom.IO.Buffers;
 using PacsNode.Quantification.Suv;
 
 namespace PacsNode.Quantification.Volume;
@@ -27,7 +28,7 @@ public static class SuvVolumeBuilder
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(factors);
-        VolumeResult<IReadOnlyList<DicomFile>> expanded = ExpandFrames(files);
+        VolumeResult<IReadOnlyList<DicomFile>> expanded = await ExpandFramesAsync(files, cancellationToken).ConfigureAwait(false);
         if (!expanded.IsSuccess)
         {
             return Fail(expanded.Failure.Reason, expanded.Failure.Message);
@@ -133,7 +134,7 @@ public static class SuvVolumeBuilder
     }
 
     /// <summary>Enhanced PET files decoded to native pixels and split into one file per frame; others as given.</summary>
-    private static VolumeResult<IReadOnlyList<DicomFile>> ExpandFrames(IReadOnlyList<DicomFile> files)
+    private static async Task<VolumeResult<IReadOnlyList<DicomFile>>> ExpandFramesAsync(IReadOnlyList<DicomFile> files, CancellationToken cancellationToken)
     {
         if (!files.Any(f => EnhancedPetFrames.IsMultiFrame(f.Dataset)))
         {
@@ -159,6 +160,14 @@ public static class SuvVolumeBuilder
             {
                 return VolumeResult<IReadOnlyList<DicomFile>>.Fail(VolumeFailureReason.CompressedPixelData, Invariant(
                     $"file {i} is in {file.TransferSyntax.Name} ({file.TransferSyntax.Uid}) and cannot be decoded: {ex.Message}"));
+            }
+
+            if (native.Get(DicomTag.PixelData) is DicomElement { Buffer.IsInMemory: false } onDisk)
+            {
+                // File-backed pixel data (DicomReaderOptions.FileBackedThreshold): load it once to cut the frames.
+                ReadOnlyMemory<byte> bytes = await onDisk.Buffer.GetMemoryAsync(cancellationToken).ConfigureAwait(false);
+                native = new DicomDataset(native.Where(item => item.Tag != DicomTag.PixelData));
+                native.AddOrUpdate(new DicomElement(onDisk.Tag, onDisk.VR, DicomBuffer.FromBytes(bytes)));
             }
 
             if (!EnhancedPetFrames.TryExpand([native], out IReadOnlyList<DicomDataset> frames, out string? error))

@@ -72,6 +72,34 @@ public sealed class EnhancedPetTests
     }
 
     [Fact]
+    public async Task EnhancedPetPart10File_HeadersOnlyFactorsAndFullReadVoxels_MatchClassic()
+    {
+        using var temp = new TempDirectory("enhanced");
+        PhantomResult phantom = await SmallPhantom.WriteAsync(SmallPhantom.Spec(PhantomTracer.Fdg), temp.FullPath);
+        List<DicomFile> classic = await ClassicAsync(phantom.PetFolder);
+        DicomFile converted = EnhancedPetConverter.Convert([.. classic.Select(f => f.Dataset)], [.. Enumerable.Range(0, classic.Count)]);
+        var meta = new DicomDataset(classic[0].FileMetaInformation);
+        meta.SetString(DicomTag.MediaStorageSOPClassUID, DicomVR.UI, DicomUid.EnhancedPETImageStorage);
+        meta.SetString(DicomTag.MediaStorageSOPInstanceUID, DicomVR.UI, converted.Dataset.GetString(DicomTag.SOPInstanceUID)!);
+        string path = temp.Combine("enhanced.dcm");
+        await new DicomFile(meta, converted.Dataset, DicomTransferSyntax.ExplicitVRLittleEndian).SaveAsync(path, null, Token);
+
+        DicomFile headers = await DicomFile.OpenAsync(path, new DicomReaderOptions { StopAtTag = DicomTag.PixelData }, Token);
+        // Pixel data left on disk, as a large series would be read.
+        DicomFile full = await DicomFile.OpenAsync(path, new DicomReaderOptions { FileBackedThreshold = 4096 }, Token);
+        Assert.False(((DicomElement)full.Dataset.Get(DicomTag.PixelData)!).Buffer.IsInMemory);
+        SuvResult suv = SuvCalculator.Calculate([headers.Dataset]);
+        Assert.True(suv.IsSuccess, suv.ToString());
+        VolumeResult<SuvVolume> volume = await SuvVolumeBuilder.BuildAsync([full], suv.Factors, SuvNormalisation.BodyWeight, Token);
+        SuvResult classicSuv = SuvCalculator.Calculate([.. classic.Select(f => f.Dataset)]);
+        VolumeResult<SuvVolume> classicVolume = await SuvVolumeBuilder.BuildAsync(classic, classicSuv.Factors!, SuvNormalisation.BodyWeight, Token);
+
+        Assert.True(volume.IsSuccess, volume.ToString());
+        Assert.Equal(classicSuv.Factors!.SeriesFactorBw, suv.Factors.SeriesFactorBw);
+        Assert.Equal(classicVolume.Value!.Voxels, volume.Value.Voxels);
+    }
+
+    [Fact]
     public async Task EnhancedPetFrames_CarryFrameContentTimesAndDurations()
     {
         using var temp = new TempDirectory("enhanced");
