@@ -119,6 +119,24 @@ public sealed class EnhancedPetTests
     }
 
     [Fact]
+    public async Task PetSeriesReference_EnhancedFrames_ListedWithoutSopInstanceUid()
+    {
+        using var temp = new TempDirectory("enhanced");
+        PhantomResult phantom = await SmallPhantom.WriteAsync(SmallPhantom.Spec(PhantomTracer.Fdg), temp.FullPath);
+        List<DicomFile> classic = await ClassicAsync(phantom.PetFolder);
+        DicomFile enhanced = EnhancedPetConverter.Convert([.. classic.Select(f => f.Dataset)], [.. Enumerable.Range(0, classic.Count)]);
+        VolumeResult<VolumeGeometry> geometry = VolumeAssembler.Assemble([enhanced.Dataset]);
+        Assert.True(geometry.IsSuccess, geometry.ToString());
+
+        var reference = PacsNode.Quantification.Vois.PetSeriesReference.From([enhanced.Dataset], geometry.Value);
+
+        Assert.Equal(classic.Count, reference.SopInstanceUidsByZ.Count);
+        Assert.All(reference.SopInstanceUidsByZ, Assert.Null);
+        Assert.Equal(-1, reference.SliceOf("2.25.31415926"));
+        Assert.Equal(phantom.Truth.FrameOfReferenceUid, reference.FrameOfReferenceUid);
+    }
+
+    [Fact]
     public void FrameCountDisagreeingWithPerFrameGroups_Refused()
     {
         var d = new DicomDataset();
