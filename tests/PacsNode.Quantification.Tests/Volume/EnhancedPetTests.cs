@@ -137,6 +137,34 @@ public sealed class EnhancedPetTests
     }
 
     [Fact]
+    public void DecayCorrectedNo_MapsToNone()
+    {
+        DicomDataset slice = SyntheticPet.Slice();
+        slice.Remove(DicomTag.DecayCorrection);
+        slice.SetString(DicomTag.SOPClassUID, DicomVR.UI, DicomUid.EnhancedPETImageStorage);
+        slice.SetString(DicomTag.NumberOfFrames, DicomVR.IS, "1");
+        slice.SetString(DicomTag.DecayCorrected, DicomVR.CS, "NO");
+        slice.AddOrUpdate(new DicomSequence(DicomTag.PerFrameFunctionalGroupsSequence, [new DicomDataset()]));
+
+        Assert.True(EnhancedPetFrames.TryExpand([slice], out IReadOnlyList<DicomDataset> frames, out string? error), error);
+
+        Assert.Equal("NONE", Assert.Single(frames).GetString(DicomTag.DecayCorrection));
+    }
+
+    [Fact]
+    public void MultiFrameOfAnotherSopClass_RefusedBySuvCalculator()
+    {
+        DicomDataset slice = SyntheticPet.Slice();
+        slice.SetString(DicomTag.SOPClassUID, DicomVR.UI, DicomUid.CTImageStorage);
+        slice.SetString(DicomTag.NumberOfFrames, DicomVR.IS, "4");
+
+        SuvResult result = SuvCalculator.Calculate([slice]);
+
+        Assert.Equal(SuvFailureReason.InvalidAttribute, result.Failure?.Reason);
+        Assert.Contains(DicomUid.CTImageStorage, result.Failure!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FrameCountDisagreeingWithPerFrameGroups_Refused()
     {
         var d = new DicomDataset();
