@@ -8,7 +8,8 @@ namespace PacsNode.Quantification.Suv;
 /// SUV factors of one PET series from its headers (DOMAIN.md section 2; QIBA vendor-neutral logic extended by
 /// the IBSI-SUV recommendations). Pure host-side code: the result is the factors with their provenance, or a
 /// reason naming the missing or contradictory attribute. Read headers with
-/// <c>DicomReaderOptions { StopAtTag = DicomTag.PixelData }</c>.
+/// <c>DicomReaderOptions { StopAtTag = DicomTag.PixelData }</c>. An Enhanced PET dataset is read frame by frame
+/// (<see cref="Volume.EnhancedPetFrames"/>): the factors then have one entry per frame.
 /// </summary>
 public static class SuvCalculator
 {
@@ -19,6 +20,11 @@ public static class SuvCalculator
         if (slices.Count == 0)
         {
             return SuvResult.Fail(SuvFailureReason.NoSlices, "the series has no slices");
+        }
+
+        if (!Volume.EnhancedPetFrames.TryExpand(slices, out slices, out string? frameError))
+        {
+            return SuvResult.Fail(SuvFailureReason.InvalidAttribute, frameError!);
         }
 
         if (!SeriesConsistency.TryCheck(slices, out SuvFailure? failure) ||

@@ -5,6 +5,7 @@ using PacsNode.Dicom.Data;
 using PacsNode.Dicom.Dictionary;
 using PacsNode.Dicom.Imaging.Codecs;
 using PacsNode.Dicom.IO;
+using PacsNode.Dicom.IO.Buffers;
 using PacsNode.Quantification.Suv;
 
 namespace PacsNode.Quantification.Volume;
@@ -14,7 +15,8 @@ namespace PacsNode.Quantification.Volume;
 /// signed or unsigned by PixelRepresentation, BitsStored honoured, little-endian as the core holds it), applying
 /// each slice's own RescaleSlope/Intercept and SUV factor: SUV = (stored × slope + intercept) × factor.
 /// Compressed slices are decoded through the core's codecs; a syntax without a codec (JPEG 2000 so far) or a
-/// corrupt bitstream is refused, naming the syntax and what went wrong.
+/// corrupt bitstream is refused, naming the syntax and what went wrong. Enhanced PET files are decoded, then split
+/// into frames (<see cref="EnhancedPetFrames"/>): the factors must then come from the same files (one per frame).
 /// </summary>
 public static class SuvVolumeBuilder
 {
@@ -26,6 +28,13 @@ public static class SuvVolumeBuilder
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(factors);
+        VolumeResult<IReadOnlyList<DicomFile>> expanded = await ExpandFramesAsync(files, cancellationToken).ConfigureAwait(false);
+        if (!expanded.IsSuccess)
+        {
+            return Fail(expanded.Failure.Reason, expanded.Failure.Message);
+        }
+
+        files = expanded.Value;
         if (factors.Slices.Count != files.Count)
         {
             return Fail(VolumeFailureReason.FactorMismatch, Invariant(
@@ -78,7 +87,7 @@ public static class SuvVolumeBuilder
         return VolumeResult<SuvVolume>.Success(new SuvVolume(geometry, voxels, normalisation));
     }
 
-    private static async Task<VolumeFailure?> DecodeAsync(
+    internal static async Task<VolumeFailure?> DecodeAsync(
         DicomDataset dataset, int index, int count, double slope, double intercept, double factor,
         Memory<float> destination, CancellationToken cancellationToken)
     {
@@ -122,6 +131,54 @@ public static class SuvVolumeBuilder
 
             destination[i] = (float)((raw * scale) + offset);
         }
+    }
+
+    /// <summary>Enhanced PET files decoded to native pixels and split into one file per frame; others as given.</summary>
+    private static async Task<VolumeResult<IReadOnlyList<DicomFile>>> ExpandFramesAsync(IReadOnlyList<DicomFile> files, CancellationToken cancellationToken)
+    {
+        if (!files.Any(f => EnhancedPetFrames.IsMultiFrame(f.Dataset)))
+        {
+            return VolumeResult<IReadOnlyList<DicomFile>>.Success(files);
+        }
+
+        var result = new List<DicomFile>();
+        for (int i = 0; i < files.Count; i++)
+        {
+            DicomFile file = files[i];
+            if (!EnhancedPetFrames.IsMultiFrame(file.Dataset))
+            {
+                result.Add(file);
+                continue;
+            }
+
+            DicomDataset native;
+            try
+            {
+                native = DicomTranscoder.ForSyntax(file.Dataset, file.TransferSyntax, DicomTransferSyntax.ExplicitVRLittleEndian);
+            }
+            catch (DicomException ex)
+            {
+                return VolumeResult<IReadOnlyList<DicomFile>>.Fail(VolumeFailureReason.CompressedPixelData, Invariant(
+                    $"file {i} is in {file.TransferSyntax.Name} ({file.TransferSyntax.Uid}) and cannot be decoded: {ex.Message}"));
+            }
+
+            if (native.Get(DicomTag.PixelData) is DicomElement { Buffer.IsInMemory: false } onDisk)
+            {
+                // File-backed pixel data (DicomReaderOptions.FileBackedThreshold): load it once to cut the frames.
+                ReadOnlyMemory<byte> bytes = await onDisk.Buffer.GetMemoryAsync(cancellationToken).ConfigureAwait(false);
+                native = new DicomDataset(native.Where(item => item.Tag != DicomTag.PixelData));
+                native.AddOrUpdate(new DicomElement(onDisk.Tag, onDisk.VR, DicomBuffer.FromBytes(bytes)));
+            }
+
+            if (!EnhancedPetFrames.TryExpand([native], out IReadOnlyList<DicomDataset> frames, out string? error))
+            {
+                return VolumeResult<IReadOnlyList<DicomFile>>.Fail(VolumeFailureReason.MultiFrameNotSupported, Invariant($"file {i}: {error}"));
+            }
+
+            result.AddRange(frames.Select(f => new DicomFile(file.FileMetaInformation, f, DicomTransferSyntax.ExplicitVRLittleEndian)));
+        }
+
+        return VolumeResult<IReadOnlyList<DicomFile>>.Success(result);
     }
 
     private static VolumeResult<SuvVolume> Fail(VolumeFailureReason reason, string message) =>

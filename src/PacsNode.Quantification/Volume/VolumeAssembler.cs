@@ -1,14 +1,15 @@
 using System.Globalization;
 using PacsNode.Dicom.Data;
-using PacsNode.Dicom.Dictionary;
 
 namespace PacsNode.Quantification.Volume;
 
 /// <summary>
 /// Single-frame slices to a volume grid (DOMAIN.md section 3): shared orientation, pixel spacing and matrix;
 /// sorted along the normal (cross product of the ImageOrientationPatient vectors); evenly spaced within 1%.
-/// Gaps, duplicates or mixed geometry are reasons, never silently fixed. Enhanced (multi-frame) PET is refused
-/// with <see cref="VolumeFailureReason.MultiFrameNotSupported"/> until per-frame functional groups are read.
+/// Gaps, duplicates or mixed geometry are reasons, never silently fixed. Enhanced (multi-frame) PET datasets are
+/// split into frames (<see cref="EnhancedPetFrames"/>) and the frames assembled like slices: then the indices in
+/// <see cref="VolumeGeometry.SliceOrder"/> count frames (all frames of the first dataset, then the next). Other
+/// multi-frame input is refused with <see cref="VolumeFailureReason.MultiFrameNotSupported"/>.
 /// </summary>
 public static class VolumeAssembler
 {
@@ -28,15 +29,14 @@ public static class VolumeAssembler
             return Fail(VolumeFailureReason.NoSlices, "the series has no slices");
         }
 
+        if (!EnhancedPetFrames.TryExpand(slices, out slices, out string? error))
+        {
+            return Fail(VolumeFailureReason.MultiFrameNotSupported, error!);
+        }
+
         var planes = new SlicePlane[slices.Count];
         for (int i = 0; i < slices.Count; i++)
         {
-            if (slices[i].TryGetInt32(DicomTag.NumberOfFrames, out int frames) && frames > 1)
-            {
-                return Fail(VolumeFailureReason.MultiFrameNotSupported, Invariant(
-                    $"slice {i} has NumberOfFrames {frames}: Enhanced (multi-frame) PET volumes are not assembled yet"));
-            }
-
             if (SlicePlane.Read(slices[i], i) is not { } plane)
             {
                 return Fail(VolumeFailureReason.MissingGeometry, Invariant(

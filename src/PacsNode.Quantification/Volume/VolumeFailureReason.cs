@@ -37,4 +37,7 @@ public enum VolumeFailureReason
 
     /// <summary>The requested normaliser is not available for this series (e.g. no height for SUVlbm).</summary>
     NormaliserUnavailable,
+
+    /// <summary>The CT slices lack a FrameOfReferenceUID, differ in it, or differ from the PET's: no common space.</summary>
+    FrameOfReferenceMismatch,
 }

@@ -86,7 +86,7 @@ public sealed class VolumeAssemblerTests
     }
 
     [Fact]
-    public void MultiFrame_RefusedUntilEnhancedPetIsAssembled()
+    public void MultiFrameThatIsNotEnhancedPet_Refused()
     {
         DicomDataset enhanced = Slice(0);
         enhanced.SetString(DicomTag.NumberOfFrames, DicomVR.IS, "200");
