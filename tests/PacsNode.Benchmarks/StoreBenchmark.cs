@@ -32,6 +32,11 @@ internal static class StoreBenchmark
         using var temp = new TempDirectory("store-bench");
         // The node logs at its default level (Information: one line per association), as it would in service.
         await using PacsNodeServer node = await PacsNodeServer.StartAsync(temp.Combine("pacsnode"), cancellationToken: cancellationToken);
+        // The same node with PacsNode:Storage:Durability=ProcessCrash: no fsync, as storescp and Orthanc (which do not
+        // fsync either), so the comparison shows what the three flushes per instance cost.
+        await using PacsNodeServer cached = await PacsNodeServer.StartAsync(temp.Combine("pacsnode-cached"),
+            new Dictionary<string, string?> { ["PacsNode__Storage__Durability"] = "ProcessCrash" }, aeTitle: "PACSCACHED",
+            cancellationToken: cancellationToken);
         int scpPort = FreePort.Get();
         Directory.CreateDirectory(temp.Combine("storescp"));
         await using RunningTool scp = ExternalTool.Start(storescp,
@@ -41,6 +46,7 @@ internal static class StoreBenchmark
         (string Name, string Ae, int Port)[] targets =
         [
             ("pacsnode serve", node.AeTitle, node.Port),
+            ("pacsnode serve, Durability=ProcessCrash", cached.AeTitle, cached.Port),
             ("DCMTK storescp --fork", "STORESCP", scpPort),
             ("Orthanc 1.10", orthanc.AeTitle, orthanc.DicomPort),
         ];
