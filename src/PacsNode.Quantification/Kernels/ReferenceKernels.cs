@@ -11,8 +11,8 @@ public sealed class ReferenceKernels : IVolumeKernels
     public void SuvMap(ReadOnlySpan<short> stored, bool storedIsSigned, ReadOnlySpan<float> sliceFactors, VolumeShape shape, Span<float> suv)
     {
         int plane = shape.Columns * shape.Rows;
-        Check(stored.Length, shape, nameof(stored));
-        Check(suv.Length, shape, nameof(suv));
+        KernelArguments.VoxelCount(stored.Length, shape, nameof(stored));
+        KernelArguments.VoxelCount(suv.Length, shape, nameof(suv));
         if (sliceFactors.Length != shape.Slices)
         {
             throw new ArgumentException($"{sliceFactors.Length} slice factors for {shape.Slices} slices.", nameof(sliceFactors));
@@ -31,8 +31,8 @@ public sealed class ReferenceKernels : IVolumeKernels
 
     public int LabelComponents(ReadOnlySpan<float> values, VolumeShape shape, float threshold, Span<int> labels)
     {
-        Check(values.Length, shape, nameof(values));
-        Check(labels.Length, shape, nameof(labels));
+        KernelArguments.VoxelCount(values.Length, shape, nameof(values));
+        KernelArguments.VoxelCount(labels.Length, shape, nameof(labels));
         int count = values.Length;
         int[] parent = new int[count];
         int cols = shape.Columns;
@@ -161,31 +161,15 @@ public sealed class ReferenceKernels : IVolumeKernels
     public void SphereStatistics(ReadOnlySpan<float> values, VolumeShape shape, double radiusMm, ReadOnlySpan<int> centres,
         Span<float> means, Span<float> standardDeviations)
     {
-        Check(values.Length, shape, nameof(values));
+        int voxels = KernelArguments.VoxelCount(values.Length, shape, nameof(values));
+        bool wantDeviations = KernelArguments.SphereOutputs(voxels, centres, means.Length, standardDeviations.Length);
         var offsets = SphereOffsets.Create(shape, radiusMm);
         for (int c = 0; c < centres.Length; c++)
         {
-            (int cx, int cy, int cz) = shape.Coordinates(centres[c]);
-            double sum = 0, squares = 0;
-            long n = 0;
-            foreach ((int dx, int dy, int dz, double _) in offsets)
+            (means[c], float sd) = SphereWalk.Statistics(values, shape, offsets, centres[c]);
+            if (wantDeviations)
             {
-                int x = cx + dx, y = cy + dy, z = cz + dz;
-                if (x < 0 || y < 0 || z < 0 || x >= shape.Columns || y >= shape.Rows || z >= shape.Slices)
-                {
-                    continue;
-                }
-
-                double v = values[shape.Index(x, y, z)];
-                sum += v;
-                squares += v * v;
-                n++;
-            }
-
-            means[c] = (float)(sum / n);
-            if (standardDeviations.Length > 0)
-            {
-                standardDeviations[c] = n < 2 ? 0f : (float)Math.Sqrt(Math.Max(0, (squares - (sum * sum / n)) / (n - 1)));
+                standardDeviations[c] = sd;
             }
         }
     }
@@ -193,9 +177,9 @@ public sealed class ReferenceKernels : IVolumeKernels
     public (double Sum, long Count) ShellSum(ReadOnlySpan<float> values, ReadOnlySpan<byte> voi, ReadOnlySpan<byte> body,
         VolumeShape shape, double innerMm, double outerMm)
     {
-        Check(values.Length, shape, nameof(values));
-        Check(voi.Length, shape, nameof(voi));
-        Check(body.Length, shape, nameof(body));
+        KernelArguments.VoxelCount(values.Length, shape, nameof(values));
+        KernelArguments.VoxelCount(voi.Length, shape, nameof(voi));
+        KernelArguments.VoxelCount(body.Length, shape, nameof(body));
         var offsets = SphereOffsets.Create(shape, outerMm);
         double inner2 = innerMm * innerMm;
         double sum = 0;
@@ -208,23 +192,10 @@ public sealed class ReferenceKernels : IVolumeKernels
             }
 
             (int cx, int cy, int cz) = shape.Coordinates(i);
-            foreach ((int dx, int dy, int dz, double d2) in offsets)
+            if (SphereWalk.InShell(voi, shape, offsets, cx, cy, cz, inner2))
             {
-                int x = cx + dx, y = cy + dy, z = cz + dz;
-                if (x < 0 || y < 0 || z < 0 || x >= shape.Columns || y >= shape.Rows || z >= shape.Slices
-                    || voi[shape.Index(x, y, z)] == 0)
-                {
-                    continue;
-                }
-
-                // The nearest VOI voxel (offsets ascend in distance) decides.
-                if (d2 > inner2)
-                {
-                    sum += values[i];
-                    count++;
-                }
-
-                break;
+                sum += values[i];
+                count++;
             }
         }
 
@@ -233,14 +204,6 @@ public sealed class ReferenceKernels : IVolumeKernels
 
     public void Dispose()
     {
-    }
-
-    private static void Check(int length, VolumeShape shape, string name)
-    {
-        if (length != shape.VoxelCount)
-        {
-            throw new ArgumentException($"{name} has {length} voxels; the shape has {shape.VoxelCount}.", name);
-        }
     }
 
     private static int Find(int[] parent, int i)

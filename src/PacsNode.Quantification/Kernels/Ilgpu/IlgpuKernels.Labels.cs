@@ -8,8 +8,8 @@ internal sealed partial class IlgpuKernels
 {
     public int LabelComponents(ReadOnlySpan<float> values, VolumeShape shape, float threshold, Span<int> labels)
     {
-        int count = CheckLength(values.Length, shape, nameof(values));
-        CheckLength(labels.Length, shape, nameof(labels));
+        int count = KernelArguments.VoxelCount(values.Length, shape, nameof(values));
+        KernelArguments.VoxelCount(labels.Length, shape, nameof(labels));
         if (count == 0)
         {
             return 0;

@@ -9,9 +9,9 @@ internal sealed partial class IlgpuKernels
     public (double Sum, long Count) ShellSum(ReadOnlySpan<float> values, ReadOnlySpan<byte> voi, ReadOnlySpan<byte> body,
         VolumeShape shape, double innerMm, double outerMm)
     {
-        int count = CheckLength(values.Length, shape, nameof(values));
-        CheckLength(voi.Length, shape, nameof(voi));
-        CheckLength(body.Length, shape, nameof(body));
+        int count = KernelArguments.VoxelCount(values.Length, shape, nameof(values));
+        KernelArguments.VoxelCount(voi.Length, shape, nameof(voi));
+        KernelArguments.VoxelCount(body.Length, shape, nameof(body));
         var offsetList = SphereOffsets.Create(shape, outerMm);
         if (count == 0)
         {
@@ -26,14 +26,7 @@ internal sealed partial class IlgpuKernels
         }
 
         // Grow the box by the offsets' reach: nothing outside it is within the outer radius of a VOI voxel.
-        int rx = (int)Math.Floor(outerMm / shape.SpacingX);
-        int ry = (int)Math.Floor(outerMm / shape.SpacingY);
-        int rz = (int)Math.Floor(outerMm / shape.SpacingZ);
-        int x0 = Math.Max(0, bounds.MinX - rx), y0 = Math.Max(0, bounds.MinY - ry), z0 = Math.Max(0, bounds.MinZ - rz);
-        int x1 = Math.Min(shape.Columns - 1, bounds.MaxX + rx);
-        int y1 = Math.Min(shape.Rows - 1, bounds.MaxY + ry);
-        int z1 = Math.Min(shape.Slices - 1, bounds.MaxZ + rz);
-        var box = new GridBox(x0, y0, z0, x1 - x0 + 1, y1 - y0 + 1, z1 - z0 + 1);
+        var box = GridBox.Around(bounds.MinX, bounds.MinY, bounds.MinZ, bounds.MaxX, bounds.MaxY, bounds.MaxZ, shape, outerMm);
 
         double[] distances = new double[offsetList.Length];
         for (int k = 0; k < offsetList.Length; k++)

@@ -9,26 +9,8 @@ internal sealed partial class IlgpuKernels
     public void SphereStatistics(ReadOnlySpan<float> values, VolumeShape shape, double radiusMm, ReadOnlySpan<int> centres,
         Span<float> means, Span<float> standardDeviations)
     {
-        int voxels = CheckLength(values.Length, shape, nameof(values));
-        if (means.Length < centres.Length)
-        {
-            throw new ArgumentException($"{means.Length} means for {centres.Length} centres.", nameof(means));
-        }
-
-        bool wantDeviations = standardDeviations.Length > 0;
-        if (wantDeviations && standardDeviations.Length < centres.Length)
-        {
-            throw new ArgumentException(
-                $"{standardDeviations.Length} deviations for {centres.Length} centres.", nameof(standardDeviations));
-        }
-
-        foreach (int centre in centres)
-        {
-            if ((uint)centre >= (uint)voxels)
-            {
-                throw new ArgumentOutOfRangeException(nameof(centres), centre, $"A centre is outside the {voxels} voxels.");
-            }
-        }
+        int voxels = KernelArguments.VoxelCount(values.Length, shape, nameof(values));
+        bool wantDeviations = KernelArguments.SphereOutputs(voxels, centres, means.Length, standardDeviations.Length);
 
         int count = centres.Length;
         if (count == 0)

@@ -53,8 +53,8 @@ internal sealed partial class IlgpuKernels : IVolumeKernels
 
     public void SuvMap(ReadOnlySpan<short> stored, bool storedIsSigned, ReadOnlySpan<float> sliceFactors, VolumeShape shape, Span<float> suv)
     {
-        int count = CheckLength(stored.Length, shape, nameof(stored));
-        CheckLength(suv.Length, shape, nameof(suv));
+        int count = KernelArguments.VoxelCount(stored.Length, shape, nameof(stored));
+        KernelArguments.VoxelCount(suv.Length, shape, nameof(suv));
         if (sliceFactors.Length != shape.Slices)
         {
             throw new ArgumentException($"{sliceFactors.Length} slice factors for {shape.Slices} slices.", nameof(sliceFactors));
@@ -80,16 +80,6 @@ internal sealed partial class IlgpuKernels : IVolumeKernels
         _buffers.Dispose();
         _accelerator.Dispose();
         _context.Dispose();
-    }
-
-    private static int CheckLength(int length, VolumeShape shape, string name)
-    {
-        if (length != shape.VoxelCount)
-        {
-            throw new ArgumentException($"{name} has {length} voxels; the shape has {shape.VoxelCount}.", name);
-        }
-
-        return length;
     }
 
     /// <summary>Replaces per-chunk counts by the sum of the counts before each chunk and returns the total.</summary>

@@ -5,8 +5,8 @@ internal sealed partial class ParallelKernels
 {
     public int LabelComponents(ReadOnlySpan<float> values, VolumeShape shape, float threshold, Span<int> labels)
     {
-        int count = CheckLength(values.Length, shape, nameof(values));
-        CheckLength(labels.Length, shape, nameof(labels));
+        int count = KernelArguments.VoxelCount(values.Length, shape, nameof(values));
+        KernelArguments.VoxelCount(labels.Length, shape, nameof(labels));
         float[] input = _buffers.Copy("values", values);
         int[] parent = _buffers.Get<int>("parent", count);
         int[] output = _buffers.Get<int>("labels", count);

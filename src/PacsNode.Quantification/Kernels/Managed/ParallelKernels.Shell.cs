@@ -6,9 +6,9 @@ internal sealed partial class ParallelKernels
     public (double Sum, long Count) ShellSum(ReadOnlySpan<float> values, ReadOnlySpan<byte> voi, ReadOnlySpan<byte> body,
         VolumeShape shape, double innerMm, double outerMm)
     {
-        CheckLength(values.Length, shape, nameof(values));
-        CheckLength(voi.Length, shape, nameof(voi));
-        CheckLength(body.Length, shape, nameof(body));
+        KernelArguments.VoxelCount(values.Length, shape, nameof(values));
+        KernelArguments.VoxelCount(voi.Length, shape, nameof(voi));
+        KernelArguments.VoxelCount(body.Length, shape, nameof(body));
         var offsets = SphereOffsets.Create(shape, outerMm);
         int minX = int.MaxValue, minY = int.MaxValue, minZ = int.MaxValue, maxX = -1, maxY = -1, maxZ = -1;
         int last = voi.LastIndexOfAnyExcept((byte)0);
@@ -31,14 +31,8 @@ internal sealed partial class ParallelKernels
             return (0, 0);
         }
 
-        int x0 = Math.Max(0, minX - (int)Math.Floor(outerMm / shape.SpacingX));
-        int y0 = Math.Max(0, minY - (int)Math.Floor(outerMm / shape.SpacingY));
-        int z0 = Math.Max(0, minZ - (int)Math.Floor(outerMm / shape.SpacingZ));
-        int width = Math.Min(shape.Columns - 1, maxX + (int)Math.Floor(outerMm / shape.SpacingX)) - x0 + 1;
-        int height = Math.Min(shape.Rows - 1, maxY + (int)Math.Floor(outerMm / shape.SpacingY)) - y0 + 1;
-        int depth = Math.Min(shape.Slices - 1, maxZ + (int)Math.Floor(outerMm / shape.SpacingZ)) - z0 + 1;
         double inner2 = innerMm * innerMm;
-        var box = new Ilgpu.GridBox(x0, y0, z0, width, height, depth);
+        var box = Ilgpu.GridBox.Around(minX, minY, minZ, maxX, maxY, maxZ, shape, outerMm);
         if ((long)box.VoxelCount * offsets.Length < inlineWork)
         {
             return ShellOverBox(values, voi, body, shape, offsets, box, inner2, 0, box.VoxelCount);
@@ -79,23 +73,10 @@ internal sealed partial class ParallelKernels
                 continue;
             }
 
-            foreach ((int dx, int dy, int dz, double d2) in offsets)
+            if (SphereWalk.InShell(voi, shape, offsets, cx, cy, cz, inner2))
             {
-                int x = cx + dx, y = cy + dy, z = cz + dz;
-                if (x < 0 || y < 0 || z < 0 || x >= shape.Columns || y >= shape.Rows || z >= shape.Slices
-                    || voi[shape.Index(x, y, z)] == 0)
-                {
-                    continue;
-                }
-
-                // The nearest VOI voxel decides.
-                if (d2 > inner2)
-                {
-                    sum += values[i];
-                    n++;
-                }
-
-                break;
+                sum += values[i];
+                n++;
             }
         }
 

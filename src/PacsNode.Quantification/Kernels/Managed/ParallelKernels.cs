@@ -29,27 +29,8 @@ internal sealed partial class ParallelKernels(int maxThreads, long inlineWork = 
     public void SphereStatistics(ReadOnlySpan<float> values, VolumeShape shape, double radiusMm, ReadOnlySpan<int> centres,
         Span<float> means, Span<float> standardDeviations)
     {
-        int voxels = CheckLength(values.Length, shape, nameof(values));
-        if (means.Length < centres.Length)
-        {
-            throw new ArgumentException($"{means.Length} means for {centres.Length} centres.", nameof(means));
-        }
-
-        bool wantDeviations = standardDeviations.Length > 0;
-        if (wantDeviations && standardDeviations.Length < centres.Length)
-        {
-            throw new ArgumentException(
-                $"{standardDeviations.Length} deviations for {centres.Length} centres.", nameof(standardDeviations));
-        }
-
-        foreach (int centre in centres)
-        {
-            if ((uint)centre >= (uint)voxels)
-            {
-                throw new ArgumentOutOfRangeException(nameof(centres), centre, $"A centre is outside the {voxels} voxels.");
-            }
-        }
-
+        int voxels = KernelArguments.VoxelCount(values.Length, shape, nameof(values));
+        bool wantDeviations = KernelArguments.SphereOutputs(voxels, centres, means.Length, standardDeviations.Length);
         var offsets = SphereOffsets.Create(shape, radiusMm);
         if ((long)centres.Length * offsets.Length < inlineWork)
         {
@@ -65,27 +46,10 @@ internal sealed partial class ParallelKernels(int maxThreads, long inlineWork = 
         {
             for (int c = start; c < end; c++)
             {
-                (int cx, int cy, int cz) = shape.Coordinates(centreArray[c]);
-                double sum = 0, squares = 0;
-                long n = 0;
-                foreach ((int dx, int dy, int dz, double _) in offsets)
-                {
-                    int x = cx + dx, y = cy + dy, z = cz + dz;
-                    if (x < 0 || y < 0 || z < 0 || x >= shape.Columns || y >= shape.Rows || z >= shape.Slices)
-                    {
-                        continue;
-                    }
-
-                    double v = input[shape.Index(x, y, z)];
-                    sum += v;
-                    squares += v * v;
-                    n++;
-                }
-
-                meanArray[c] = (float)(sum / n);
+                (meanArray[c], float sd) = SphereWalk.Statistics(input, shape, offsets, centreArray[c]);
                 if (wantDeviations)
                 {
-                    deviationArray[c] = n < 2 ? 0f : (float)Math.Sqrt(Math.Max(0, (squares - (sum * sum / n)) / (n - 1)));
+                    deviationArray[c] = sd;
                 }
             }
         });
@@ -94,16 +58,6 @@ internal sealed partial class ParallelKernels(int maxThreads, long inlineWork = 
     }
 
     public void Dispose() => _buffers.Clear();
-    private static int CheckLength(int length, VolumeShape shape, string name)
-    {
-        if (length != shape.VoxelCount)
-        {
-            throw new ArgumentException($"{name} has {length} voxels; the shape has {shape.VoxelCount}.", name);
-        }
-
-        return length;
-    }
-
     /// <summary>Runs <paramref name="body"/>(start, end) on each chunk of [0, work); returns the number of chunks.</summary>
     private int For(int work, Action<int, int> body) => For(work, reduction: false, (_, start, end) => body(start, end));
 
