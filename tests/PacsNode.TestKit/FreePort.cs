@@ -15,4 +15,23 @@ public static class FreePort
         listener.Stop();
         return port;
     }
+
+    /// <summary>Waits until something accepts connections on 127.0.0.1:<paramref name="port"/> (a peer just started
+    /// needs a moment to listen): up to 200 tries 50 ms apart, then the last connection error is thrown.</summary>
+    public static async Task WaitUntilListeningAsync(int port, CancellationToken cancellationToken)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync("127.0.0.1", port, cancellationToken);
+                return;
+            }
+            catch (SocketException) when (attempt < 200)
+            {
+                await Task.Delay(50, cancellationToken);
+            }
+        }
+    }
 }

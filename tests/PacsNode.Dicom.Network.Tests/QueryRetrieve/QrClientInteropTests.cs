@@ -70,7 +70,7 @@ public sealed class QrClientInteropTests
         using var received = new TempDirectory();
         await using RunningTool destination = ExternalTool.Start(storescp,
             ["-aet", "STORESCP", "-od", received.FullPath, peer.StorePort.ToString(CultureInfo.InvariantCulture)]);
-        await QrScpInteropTests.WaitForPortAsync(peer.StorePort, ct);
+        await FreePort.WaitUntilListeningAsync(peer.StorePort, ct);
         await using DimseClient client = await peer.ConnectAsync(ct);
 
         RetrieveOutcome outcome = await client.MoveAsync(DicomUid.StudyRootQueryRetrieveInformationModelMove, "STORESCP",
@@ -152,7 +152,7 @@ public sealed class QrClientInteropTests
                 $"storescp = (STORESCP, 127.0.0.1, {peer.StorePort})", "HostTable END", "VendorTable BEGIN", "VendorTable END",
                 "AETable BEGIN", $"QRSCP {db} RW (200, 1024mb) ANY", "AETable END", ""), ct);
             peer._process = ExternalTool.Start(dcmqrscp, ["-c", config]);
-            await QrScpInteropTests.WaitForPortAsync(peer.Port, ct);
+            await FreePort.WaitUntilListeningAsync(peer.Port, ct);
             string other = TestData.Path("suyashkumar-dicom", "1.dcm");
             (await ExternalTool.RunAsync(storescu, ["-aec", "QRSCP", "127.0.0.1", peer.Port.ToString(CultureInfo.InvariantCulture),
                 .. peer.DroFiles, other], null, ct)).AssertSuccess();

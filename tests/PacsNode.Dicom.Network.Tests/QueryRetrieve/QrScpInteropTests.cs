@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Sockets;
 using PacsNode.Dicom.Data;
 using PacsNode.Dicom.Dictionary;
 using PacsNode.Dicom.IO;
@@ -74,7 +73,7 @@ public sealed class QrScpInteropTests
         int storePort = FreePort.Get();
         await using RunningTool destination = ExternalTool.Start(storescp,
             ["-aet", "STORESCP", "-od", received.FullPath, storePort.ToString(CultureInfo.InvariantCulture)]);
-        await WaitForPortAsync(storePort, ct);
+        await FreePort.WaitUntilListeningAsync(storePort, ct);
         archive.Destinations["STORESCP"] = new MoveDestination("STORESCP", "127.0.0.1", storePort);
         await using var node = QrNode.Start(archive);
 
@@ -180,23 +179,6 @@ public sealed class QrScpInteropTests
         }
     }
 
-    /// <summary>storescp needs a moment to listen after it starts.</summary>
-    internal static async Task WaitForPortAsync(int port, CancellationToken ct)
-    {
-        for (int attempt = 0; ; attempt++)
-        {
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync("127.0.0.1", port, ct);
-                return;
-            }
-            catch (SocketException) when (attempt < 200)
-            {
-                await Task.Delay(50, ct);
-            }
-        }
-    }
 
     private static string Port(QrNode node) => node.Port.ToString(CultureInfo.InvariantCulture);
 

@@ -32,7 +32,7 @@ public sealed class DimseClientTranscodeTests
         (await ExternalTool.RunAsync(dcmdjpeg, [jpeg, reference], null, ct)).AssertSuccess();
         int port = FreePort.Get();
         await using RunningTool peer = ExternalTool.Start(storescp, ["-aet", "STORESCP", "-od", received, port.ToString(CultureInfo.InvariantCulture)]);
-        await QrScpInteropTests.WaitForPortAsync(port, ct);
+        await FreePort.WaitUntilListeningAsync(port, ct);
         DicomFile source = await DicomFile.OpenAsync(jpeg, new DicomReaderOptions { StopAtTag = DicomTag.PixelData }, ct);
         var instance = new InstanceFile(source.Dataset.GetString(DicomTag.SOPClassUID)!, source.Dataset.GetString(DicomTag.SOPInstanceUID)!,
             source.TransferSyntax.Uid, jpeg);

@@ -61,7 +61,7 @@ public sealed class NodeOrthancInteropTests
 
         Assert.Contains("# Match 3", indexed.StandardOutput, StringComparison.Ordinal);
         Assert.DoesNotContain("# Match 4", indexed.StandardOutput, StringComparison.Ordinal);
-        await AssertSameInstancesAsync(files, Directory.GetFiles(Path.Combine(peers.Node.DataFolder, "instances"), "*",
+        await InstanceAssert.SameInstancesAsync(files, Directory.GetFiles(Path.Combine(peers.Node.DataFolder, "instances"), "*",
             SearchOption.AllDirectories), ct);
 
         // C-FIND at study level by Patient ID: one answer, the study of the files.
@@ -125,7 +125,7 @@ public sealed class NodeOrthancInteropTests
             await File.WriteAllBytesAsync(Path.Combine(fromOrthanc, sop + ".dcm"), bytes, ct);
         }
 
-        await AssertSameInstancesAsync(dro, Directory.GetFiles(fromOrthanc), ct);
+        await InstanceAssert.SameInstancesAsync(dro, Directory.GetFiles(fromOrthanc), ct);
         Assert.Equal(JsonValueKind.Object, echo.RootElement.ValueKind);
     }
 
@@ -175,9 +175,9 @@ public sealed class NodeOrthancInteropTests
         Assert.DoesNotContain("# Match 2", find.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("3 completed, 0 failed", move.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("3 completed, 0 failed", get.StandardOutput, StringComparison.Ordinal);
-        await AssertSameInstancesAsync(dro, Directory.GetFiles(Path.Combine(peers.Node.DataFolder, "instances"), "*",
+        await InstanceAssert.SameInstancesAsync(dro, Directory.GetFiles(Path.Combine(peers.Node.DataFolder, "instances"), "*",
             SearchOption.AllDirectories), ct);
-        await AssertSameInstancesAsync(dro, Directory.GetFiles(got), ct);
+        await InstanceAssert.SameInstancesAsync(dro, Directory.GetFiles(got), ct);
     }
 
     /// <summary>Three slices of one DRO PET series (one patient, one study), then a GE PET slice in JPEG Lossless
@@ -213,32 +213,6 @@ public sealed class NodeOrthancInteropTests
             i => i.GetProperty("MainDicomTags").GetProperty("SOPInstanceUID").GetString()!,
             i => i.GetProperty("ID").GetString()!,
             StringComparer.Ordinal);
-    }
-
-    /// <summary>Same SOP Instance UIDs, and pixel data equal once both are decoded to native.</summary>
-    private static async Task AssertSameInstancesAsync(IEnumerable<string> sent, IEnumerable<string> received, CancellationToken ct)
-    {
-        Dictionary<string, byte[]> expected = await NativePixelsAsync(sent, ct);
-        Dictionary<string, byte[]> actual = await NativePixelsAsync(received, ct);
-        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
-        foreach ((string uid, byte[] pixels) in expected)
-        {
-            Assert.Equal(pixels, actual[uid]);
-        }
-    }
-
-    private static async Task<Dictionary<string, byte[]>> NativePixelsAsync(IEnumerable<string> files, CancellationToken ct)
-    {
-        var pixels = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (string path in files)
-        {
-            DicomFile file = await DicomFile.OpenAsync(path, null, ct);
-            DicomDataset native = PacsNode.Dicom.Imaging.Codecs.DicomTranscoder.ForSyntax(file.Dataset, file.TransferSyntax,
-                DicomTransferSyntax.ExplicitVRLittleEndian);
-            pixels[file.Dataset.GetString(DicomTag.SOPInstanceUID)!] = ((DicomElement)native.Get(DicomTag.PixelData)!).Buffer.Memory.ToArray();
-        }
-
-        return pixels;
     }
 
     /// <summary>

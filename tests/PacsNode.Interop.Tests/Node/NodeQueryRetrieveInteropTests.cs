@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Sockets;
 using PacsNode.Dicom.Data;
 using PacsNode.Dicom.Dictionary;
 using PacsNode.Dicom.IO;
@@ -101,7 +100,7 @@ public sealed class NodeQueryRetrieveInteropTests
         Directory.CreateDirectory(got);
         await using RunningTool destination = ExternalTool.Start(storescp,
             ["-aet", "STORESCP", "-od", moved, node.DestinationPort.ToString(CultureInfo.InvariantCulture)]);
-        await WaitForPortAsync(node.DestinationPort, ct);
+        await FreePort.WaitUntilListeningAsync(node.DestinationPort, ct);
         string study = $"StudyInstanceUID={first.GetString(DicomTag.StudyInstanceUID)}";
 
         (await ExternalTool.RunAsync(movescu, ["-S", "-aec", "PACSNODE", "-aem", "STORESCP", "-k", "QueryRetrieveLevel=STUDY", "-k", study,
@@ -109,8 +108,8 @@ public sealed class NodeQueryRetrieveInteropTests
         (await ExternalTool.RunAsync(getscu, ["-S", "-aec", "PACSNODE", "-od", got, "-k", "QueryRetrieveLevel=STUDY", "-k", study,
             "127.0.0.1", node.PortText], cancellationToken: ct)).AssertSuccess();
 
-        await AssertSameInstancesAsync(dro, Directory.GetFiles(moved), ct);
-        await AssertSameInstancesAsync(dro, Directory.GetFiles(got), ct);
+        await InstanceAssert.SameInstancesAsync(dro, Directory.GetFiles(moved), ct);
+        await InstanceAssert.SameInstancesAsync(dro, Directory.GetFiles(got), ct);
     }
 
     [Fact]
@@ -127,7 +126,7 @@ public sealed class NodeQueryRetrieveInteropTests
         Directory.CreateDirectory(moved);
         await using RunningTool destination = ExternalTool.Start(storescp,
             ["-aet", "STORESCP", "-od", moved, node.DestinationPort.ToString(CultureInfo.InvariantCulture)]);
-        await WaitForPortAsync(node.DestinationPort, ct);
+        await FreePort.WaitUntilListeningAsync(node.DestinationPort, ct);
         string study = $"StudyInstanceUID={ge.GetString(DicomTag.StudyInstanceUID)}";
 
         ToolResult find = (await PacsNodeCli.RunAsync(["find", node.Address, "-S", "-L", "STUDY", "-k", "StudyDate=20140101-20151231",
@@ -146,8 +145,8 @@ public sealed class NodeQueryRetrieveInteropTests
         Assert.Contains("1 completed, 0 failed", get.StandardOutput, StringComparison.Ordinal);
         Assert.Equal(1, unknown.ExitCode);
         Assert.Contains("A801", unknown.StandardError, StringComparison.Ordinal);
-        await AssertSameInstancesAsync([files[3]], Directory.GetFiles(moved), ct);
-        await AssertSameInstancesAsync([files[3]], Directory.GetFiles(got), ct);
+        await InstanceAssert.SameInstancesAsync([files[3]], Directory.GetFiles(moved), ct);
+        await InstanceAssert.SameInstancesAsync([files[3]], Directory.GetFiles(got), ct);
     }
 
     [Fact]
@@ -209,50 +208,6 @@ public sealed class NodeQueryRetrieveInteropTests
         }
 
         return headers;
-    }
-
-    /// <summary>Same SOP Instance UIDs, and pixel data equal once both are decoded (the GE slice may come back
-    /// JPEG Lossless or transcoded to native, depending on what the receiver accepted).</summary>
-    private static async Task AssertSameInstancesAsync(IEnumerable<string> sent, IEnumerable<string> received, CancellationToken ct)
-    {
-        Dictionary<string, byte[]> expected = await NativePixelsAsync(sent, ct);
-        Dictionary<string, byte[]> actual = await NativePixelsAsync(received, ct);
-        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
-        foreach ((string uid, byte[] pixels) in expected)
-        {
-            Assert.Equal(pixels, actual[uid]);
-        }
-    }
-
-    private static async Task<Dictionary<string, byte[]>> NativePixelsAsync(IEnumerable<string> files, CancellationToken ct)
-    {
-        var pixels = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (string path in files)
-        {
-            DicomFile file = await DicomFile.OpenAsync(path, null, ct);
-            DicomDataset native = PacsNode.Dicom.Imaging.Codecs.DicomTranscoder.ForSyntax(file.Dataset, file.TransferSyntax,
-                DicomTransferSyntax.ExplicitVRLittleEndian);
-            pixels[file.Dataset.GetString(DicomTag.SOPInstanceUID)!] = ((DicomElement)native.Get(DicomTag.PixelData)!).Buffer.Memory.ToArray();
-        }
-
-        return pixels;
-    }
-
-    private static async Task WaitForPortAsync(int port, CancellationToken ct)
-    {
-        for (int attempt = 0; ; attempt++)
-        {
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync("127.0.0.1", port, ct);
-                return;
-            }
-            catch (SocketException) when (attempt < 200)
-            {
-                await Task.Delay(50, ct);
-            }
-        }
     }
 
     private sealed class MemorySink : IStoreScp
