@@ -61,10 +61,13 @@ public sealed class PetQuantifier
         LiverSearch liver = request.LiverCentre is { } centre ? finder.At(volume, centre, sulRatio) : finder.Find(volume, body, sulRatio);
         Lap(timings, "liver", ref start);
 
+        var pet = PetSeriesReference.From(headers, volume.Geometry);
         var result = new QuantifyResult
         {
             Factors = suv.Factors,
             Liver = liver,
+            Geometry = volume.Geometry,
+            Series = pet,
             GlucoseTracer = glucose,
             SulUnavailableReason = sulReason,
             Backend = _kernels.Backend,
@@ -82,7 +85,6 @@ public sealed class PetQuantifier
             };
         }
 
-        var pet = PetSeriesReference.From(headers, volume.Geometry);
         VoiReadResult read = request.RtStruct is { } rs
             ? RtStructReader.Read(rs, volume.Geometry, pet)
             : await SegReader.ReadAsync(request.Seg!, volume.Geometry, pet, cancellationToken).ConfigureAwait(false);

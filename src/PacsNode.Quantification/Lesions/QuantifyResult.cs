@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using PacsNode.Quantification.Suv;
+using PacsNode.Quantification.Vois;
+using PacsNode.Quantification.Volume;
 
 namespace PacsNode.Quantification.Lesions;
 
@@ -11,6 +13,12 @@ public sealed record QuantifyResult
     public SuvFactors? Factors { get; init; }
 
     public LiverSearch? Liver { get; init; }
+
+    /// <summary>The PET grid the VOIs' voxel indices refer to (null when the volume could not be built).</summary>
+    public VolumeGeometry? Geometry { get; init; }
+
+    /// <summary>The PET series' identity and the SOP Instance UID of each slice z (null when the volume could not be built).</summary>
+    public PetSeriesReference? Series { get; init; }
 
     /// <summary>The measured VOIs: the reader's, or the accepted automatic lesions.</summary>
     public IReadOnlyList<MeasuredVoi> Vois { get; init; } = [];
@@ -33,6 +41,6 @@ public sealed record QuantifyResult
     public IReadOnlyDictionary<string, double> TimingsMs { get; init; } = new Dictionary<string, double>();
 
     [MemberNotNullWhen(false, nameof(Failure))]
-    [MemberNotNullWhen(true, nameof(Factors), nameof(Liver))]
+    [MemberNotNullWhen(true, nameof(Factors), nameof(Liver), nameof(Geometry), nameof(Series))]
     public bool IsSuccess => Failure is null;
 }
