@@ -9,6 +9,13 @@ namespace PacsNode.Pipeline.Jobs;
 /// </summary>
 public static class JobClassifier
 {
+    /// <summary>The SOP classes that make jobs.</summary>
+    public static IReadOnlyList<string> SopClasses { get; } =
+    [
+        DicomUid.PositronEmissionTomographyImageStorage, DicomUid.EnhancedPETImageStorage,
+        DicomUid.LegacyConvertedEnhancedPETImageStorage, DicomUid.RTStructureSetStorage, DicomUid.SegmentationStorage,
+    ];
+
     public static JobKind? KindOf(string sopClassUid) => sopClassUid switch
     {
         DicomUid.PositronEmissionTomographyImageStorage or DicomUid.EnhancedPETImageStorage
