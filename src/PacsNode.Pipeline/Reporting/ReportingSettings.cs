@@ -1,0 +1,25 @@
+using PacsNode.Quantification.Kernels;
+using PacsNode.Quantification.Lesions;
+
+namespace PacsNode.Pipeline.Reporting;
+
+/// <summary>How the node measures and signs its reports; composed by the host from configuration.</summary>
+public sealed record ReportingSettings
+{
+    /// <summary>The node's AE title: Device Observer Name and Device Serial Number of every report.</summary>
+    public required string AeTitle { get; init; }
+
+    /// <summary>The node's software version (Software Versions, Algorithm Version).</summary>
+    public required string SoftwareVersion { get; init; }
+
+    public AcceleratorChoice Accelerator { get; init; } = AcceleratorChoice.Auto;
+
+    public LesionDetectionOptions Detection { get; init; } = new();
+
+    public string? InstitutionName { get; init; }
+
+    /// <summary>Series Number of the SR series and of the SEG series (one SR and one SEG series per PET series).</summary>
+    public int SrSeriesNumber { get; init; } = 9001;
+
+    public int SegSeriesNumber { get; init; } = 9002;
+}
