@@ -66,6 +66,8 @@ public sealed class PetQuantifier
             Factors = suv.Factors,
             Liver = liver,
             GlucoseTracer = glucose,
+            Volume = volume,
+            Body = body,
             SulUnavailableReason = sulReason,
             Backend = _kernels.Backend,
             TimingsMs = timings,
