@@ -69,6 +69,8 @@ public sealed class PetQuantifier
             Geometry = volume.Geometry,
             Series = pet,
             GlucoseTracer = glucose,
+            Volume = volume,
+            Body = body,
             SulUnavailableReason = sulReason,
             Backend = _kernels.Backend,
             TimingsMs = timings,

@@ -28,6 +28,15 @@ public sealed record QuantifyResult
 
     public bool GlucoseTracer { get; init; }
 
+    /// <summary>
+    /// The SUVbw volume that was measured (in memory only, not written by the text or JSON output), so a later step can
+    /// measure more VOIs on it, e.g. an FDG lesion carried over to the 89Zr study (Assessment).
+    /// </summary>
+    public SuvVolume? Volume { get; init; }
+
+    /// <summary>The body mask used for the background shells (in memory only, like <see cref="Volume"/>).</summary>
+    public BodyMask? Body { get; init; }
+
     /// <summary>Why SULpeak is not given, when it is not (no height or weight).</summary>
     public string? SulUnavailableReason { get; init; }
 

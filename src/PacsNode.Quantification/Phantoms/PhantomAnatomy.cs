@@ -37,7 +37,8 @@ internal sealed class PhantomAnatomy
             }
         }
 
-        double u = x / _spec.BodySemiAxisXMm, v = y / _spec.BodySemiAxisYMm;
+        double bx = x - _spec.BodyCentreXMm, by = y - _spec.BodyCentreYMm;
+        double u = bx / _spec.BodySemiAxisXMm, v = by / _spec.BodySemiAxisYMm;
         if ((u * u) + (v * v) > 1)
         {
             return (PhantomRegion.Air, -1);
@@ -53,8 +54,8 @@ internal sealed class PhantomAnatomy
             return (PhantomRegion.Lung, -1);
         }
 
-        double dy = y - _spineY;
-        if (_spec.IncludeBone && (x * x) + (dy * dy) <= _spineRadius * _spineRadius)
+        double dy = by - _spineY;
+        if (_spec.IncludeBone && (bx * bx) + (dy * dy) <= _spineRadius * _spineRadius)
         {
             return (PhantomRegion.Bone, -1);
         }

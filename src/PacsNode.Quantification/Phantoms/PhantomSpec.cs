@@ -84,6 +84,16 @@ public sealed record PhantomSpec
     /// <inheritdoc cref="BodySemiAxisXMm"/>
     public double BodySemiAxisYMm { get; init; } = 110;
 
+    /// <summary>
+    /// Where the body cylinder's axis (and the spine with it) crosses the transverse plane, mm; 0, 0 by default. With
+    /// the other structures moved by the same amount, the whole patient lies shifted in the scanner (the patient
+    /// phantom's visits).
+    /// </summary>
+    public double BodyCentreXMm { get; init; }
+
+    /// <inheritdoc cref="BodyCentreXMm"/>
+    public double BodyCentreYMm { get; init; }
+
     public double BackgroundSuv { get; init; } = 1.0;
 
     public PhantomEllipsoid RightLung { get; init; } = new(-75, 0, 150, 55, 70, 110);
@@ -111,8 +121,7 @@ public sealed record PhantomSpec
         PhantomTracer tracer, int columns = 200, int rows = 200, int slices = 400,
         double pixelSpacingMm = 4, double sliceSpacingMm = 3)
     {
-        double transverse = Math.Min(1, Math.Min(columns, rows) * pixelSpacingMm / 400);
-        double axial = Math.Min(1, slices * sliceSpacingMm / 700);
+        (double transverse, double axial) = AnatomyScale(columns, rows, slices, pixelSpacingMm, sliceSpacingMm);
         var template = new PhantomSpec();
         bool zr = tracer == PhantomTracer.Zr89;
         double[] suvs = zr ? [4, 6, 3, 9, 12, 15] : [6, 8, 5, 10, 12, 15];
@@ -147,6 +156,13 @@ public sealed record PhantomSpec
             Spheres = [.. places.Select((p, i) => new PhantomSphere(p.X * transverse, p.Y * transverse, p.Z * axial, p.D, suvs[i]))],
         };
     }
+
+    /// <summary>
+    /// How much <see cref="Create"/> shrinks the clinical-size anatomy (and its default sphere positions) across and
+    /// along z: 1 on grids of at least 400 mm across and 700 mm long.
+    /// </summary>
+    public static (double Transverse, double Axial) AnatomyScale(int columns, int rows, int slices, double pixelSpacingMm, double sliceSpacingMm) =>
+        (Math.Min(1, Math.Min(columns, rows) * pixelSpacingMm / 400), Math.Min(1, slices * sliceSpacingMm / 700));
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first impossible value.</summary>
     public void Validate()

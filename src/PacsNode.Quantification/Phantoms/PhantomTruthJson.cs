@@ -108,6 +108,8 @@ public static class PhantomTruthJson
         w.WriteNumber("liverSuv", spec.LiverSuv);
         w.WriteNumber("bodySemiAxisXMm", spec.BodySemiAxisXMm);
         w.WriteNumber("bodySemiAxisYMm", spec.BodySemiAxisYMm);
+        w.WriteNumber("bodyCentreXMm", spec.BodyCentreXMm);
+        w.WriteNumber("bodyCentreYMm", spec.BodyCentreYMm);
         Ellipsoid(w, "rightLung", spec.RightLung);
         Ellipsoid(w, "leftLung", spec.LeftLung);
         Ellipsoid(w, "liver", spec.Liver);

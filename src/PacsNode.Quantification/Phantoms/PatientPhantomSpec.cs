@@ -1,0 +1,44 @@
+namespace PacsNode.Quantification.Phantoms;
+
+/// <summary>
+/// One synthetic ZEPHIR patient: baseline FDG, 89Zr-trastuzumab HER2-PET (injected 3 days after the baseline, imaged
+/// 4 days later) and FDG after one T-DM1 cycle (3 weeks after the HER2-PET), each its own study and frame of reference,
+/// the whole patient shifted by a few mm between visits (translation only). The lesions are
+/// <see cref="PatientPhantomDesign.Lesions"/>; the grid and image settings apply to all three studies.
+/// </summary>
+public sealed record PatientPhantomSpec
+{
+    public int Columns { get; init; } = 128;
+
+    public int Rows { get; init; } = 128;
+
+    public int Slices { get; init; } = 200;
+
+    public double PixelSpacingMm { get; init; } = 4;
+
+    public double SliceSpacingMm { get; init; } = 3;
+
+    public bool IncludeCt { get; init; }
+
+    public double NoiseLevel { get; init; }
+
+    public double SmoothingFwhmMm { get; init; }
+
+    public int Seed { get; init; } = 1;
+
+    public string PatientId { get; init; } = "ZEPHIR-PHANTOM-1";
+
+    public string PatientName { get; init; } = "PHANTOM^ZEPHIR";
+
+    /// <summary>Whether the follow-up shows the design's new lesion (PERCIST PMD) or not (PERCIST SMD).</summary>
+    public bool IncludeNewLesion { get; init; } = true;
+
+    /// <summary>Where the patient lies at the HER2-PET relative to the baseline, mm (LPS).</summary>
+    public (double X, double Y, double Z) Her2ShiftMm { get; init; } = (4.4, -3.2, 6.1);
+
+    /// <summary>Where the patient lies at the follow-up relative to the baseline, mm.</summary>
+    public (double X, double Y, double Z) FollowUpShiftMm { get; init; } = (-5.3, 2.7, -7.6);
+
+    /// <summary>Start of the baseline FDG scan (injection 60 min before).</summary>
+    public DateTime BaselineScan { get; init; } = new(2025, 3, 3, 10, 0, 0);
+}

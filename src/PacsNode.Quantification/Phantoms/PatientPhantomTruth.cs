@@ -1,0 +1,16 @@
+namespace PacsNode.Quantification.Phantoms;
+
+/// <summary>
+/// What the patient-level assessment of a generated patient must give (written as <c>patient-truth.json</c>):
+/// per lesion the match, HER2-PET class and status, EORTC and lesion group; per patient the pattern, HER2-PET status,
+/// PERCIST and the ZEPHIR group; and the shifts between the visits.
+/// </summary>
+public sealed record PatientPhantomTruth(
+    string PatientId,
+    IReadOnlyList<PatientPhantomLesionTruth> Lesions,
+    string Her2Pattern,
+    string Her2Status,
+    string Percist,
+    string ZephirGroup,
+    (double X, double Y, double Z) Her2ShiftMm,
+    (double X, double Y, double Z) FollowUpShiftMm);
