@@ -66,7 +66,6 @@ public sealed class PetQuantifier
         {
             Factors = suv.Factors,
             Liver = liver,
-            Geometry = volume.Geometry,
             Series = pet,
             GlucoseTracer = glucose,
             Volume = volume,

@@ -14,9 +14,6 @@ public sealed record QuantifyResult
 
     public LiverSearch? Liver { get; init; }
 
-    /// <summary>The PET grid the VOIs' voxel indices refer to (null when the volume could not be built).</summary>
-    public VolumeGeometry? Geometry { get; init; }
-
     /// <summary>The PET series' identity and the SOP Instance UID of each slice z (null when the volume could not be built).</summary>
     public PetSeriesReference? Series { get; init; }
 
@@ -50,6 +47,6 @@ public sealed record QuantifyResult
     public IReadOnlyDictionary<string, double> TimingsMs { get; init; } = new Dictionary<string, double>();
 
     [MemberNotNullWhen(false, nameof(Failure))]
-    [MemberNotNullWhen(true, nameof(Factors), nameof(Liver), nameof(Geometry), nameof(Series))]
+    [MemberNotNullWhen(true, nameof(Factors), nameof(Liver), nameof(Series))]
     public bool IsSuccess => Failure is null;
 }
