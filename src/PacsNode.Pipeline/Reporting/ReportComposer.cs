@@ -24,7 +24,7 @@ internal static class ReportComposer
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(result);
-        if (!result.IsSuccess || result.Volume is null)
+        if (!result.IsSuccess)
         {
             throw new ArgumentException("Only a successful quantification is reported with measurements.", nameof(result));
         }

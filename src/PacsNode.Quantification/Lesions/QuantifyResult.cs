@@ -47,6 +47,6 @@ public sealed record QuantifyResult
     public IReadOnlyDictionary<string, double> TimingsMs { get; init; } = new Dictionary<string, double>();
 
     [MemberNotNullWhen(false, nameof(Failure))]
-    [MemberNotNullWhen(true, nameof(Factors), nameof(Liver), nameof(Series))]
+    [MemberNotNullWhen(true, nameof(Factors), nameof(Liver), nameof(Series), nameof(Volume))]
     public bool IsSuccess => Failure is null;
 }
