@@ -72,4 +72,21 @@ public sealed class IndexCatalog
             },
             cancellationToken);
     }
+
+    /// <summary>One indexed instance by SOP Instance UID, or null.</summary>
+    public Task<CatalogInstance?> FindInstanceAsync(string sopInstanceUid, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sopInstanceUid);
+        return Task.Run(
+            () =>
+            {
+                using SqliteConnection connection = _database.OpenConnection();
+                using SqliteCommand command = connection.CreateCommand();
+                command.CommandText = "SELECT sop_instance_uid, sop_class_uid, file_path FROM instance WHERE sop_instance_uid = $uid";
+                command.Parameters.AddWithValue("$uid", sopInstanceUid);
+                using SqliteDataReader reader = command.ExecuteReader();
+                return reader.Read() ? new CatalogInstance(reader.GetString(0), reader.GetString(1), reader.GetString(2)) : null;
+            },
+            cancellationToken);
+    }
 }

@@ -26,6 +26,8 @@ public sealed class IndexCatalogTests
         Assert.All(instances, i => Assert.True(File.Exists(i.FilePath)));
         Assert.All(instances, i => Assert.Equal(DicomUid.PositronEmissionTomographyImageStorage, i.SopClassUid));
         Assert.Empty(await catalog.ListSeriesInstancesAsync("9.9", ct));
+        Assert.Equal(instances[1], await catalog.FindInstanceAsync("1.2.3.10", ct));
+        Assert.Null(await catalog.FindInstanceAsync("1.2.3.99", ct));
     }
 
     [Fact]
