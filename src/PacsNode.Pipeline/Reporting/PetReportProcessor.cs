@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
-using PacsNode.Dicom.Data;
-using PacsNode.Dicom.Dictionary;
 using PacsNode.Dicom.IO;
 using PacsNode.Quantification.Kernels;
 using PacsNode.Quantification.Lesions;
