@@ -261,6 +261,15 @@ public sealed partial class JobQueue
         update.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// Sets a failed or parked job pending again with its attempts reset (<c>pacsnode jobs --retry ID</c>); returns
+    /// false when there is no such job in those states.
+    /// </summary>
+    public bool Retry(long jobId) => RetryRow("job", jobId);
+
+    /// <summary>Sets a failed or parked (dead-letter) delivery pending again with its attempts reset.</summary>
+    public bool RetryDelivery(long deliveryId) => RetryRow("forward_delivery", deliveryId);
+
     /// <summary>When the next pending or failed job is due, or null when there is none.</summary>
     public DateTimeOffset? NextDue()
     {
@@ -272,6 +281,18 @@ public sealed partial class JobQueue
                 UNION ALL SELECT next_attempt_at FROM forward_delivery WHERE state IN ('pending', 'failed'))
             """);
         return command.ExecuteScalar() is string text ? DbText.ParseTime(text) : null;
+    }
+
+    private bool RetryRow(string table, long id)
+    {
+        using SqliteConnection connection = _database.OpenConnection();
+        string now = DbText.Time(_timeProvider.GetUtcNow());
+        using SqliteCommand update = Command(connection, null,
+            $"""
+            UPDATE {table} SET state = 'pending', attempts = 0, next_attempt_at = $now, updated_at = $now
+            WHERE id = $id AND state IN ('failed', 'parked')
+            """, ("$id", id), ("$now", now));
+        return update.ExecuteNonQuery() == 1;
     }
 
     private static string MergedTimings(SqliteConnection connection, SqliteTransaction transaction, long jobId, StageTimer timings)
