@@ -37,7 +37,8 @@ public sealed partial class JobQueue
     /// <summary>
     /// Creates the jobs a ready series calls for, from what the index holds for it now: a <c>series-report</c> when
     /// it has PET instances (fingerprint over all its SOP Instance UIDs), a <c>reader-vois</c> job per RTSTRUCT or SEG
-    /// instance (fingerprint over that UID). A job with the same kind, series and fingerprint already queued, done
+    /// instance (fingerprint over that UID). Instances that are a job's results (the node's own SR and SEG, listed in
+    /// <c>job.result_instances</c>) are left out, so the node's output never makes a job. A job with the same kind, series and fingerprint already queued, done
     /// or parked is not repeated: the same study sent twice gives one job. Returns the ids of the new jobs.
     /// </summary>
     public IReadOnlyList<long> EnqueueReady(ReadySeries ready)
@@ -51,7 +52,7 @@ public sealed partial class JobQueue
                    """
                    SELECT i.sop_instance_uid, i.sop_class_uid, st.study_uid
                    FROM instance i JOIN series s ON s.pk = i.series_pk JOIN study st ON st.pk = s.study_pk
-                   WHERE s.series_uid = $series
+                   WHERE s.series_uid = $series AND i.sop_instance_uid NOT IN (SELECT sop_instance_uid FROM job_result)
                    """, ("$series", ready.SeriesInstanceUid)))
         using (SqliteDataReader reader = select.ExecuteReader())
         {
@@ -141,7 +142,7 @@ public sealed partial class JobQueue
             $"""
             SELECT st.study_uid, s.series_uid, MAX(i.received_at) AS last_received
             FROM instance i JOIN series s ON s.pk = i.series_pk JOIN study st ON st.pk = s.study_pk
-            WHERE i.sop_class_uid IN ({classes})
+            WHERE i.sop_class_uid IN ({classes}) AND i.sop_instance_uid NOT IN (SELECT sop_instance_uid FROM job_result)
             GROUP BY s.pk
             HAVING last_received >= $since
                AND last_received > COALESCE((SELECT MAX(j.created_at) FROM job j WHERE j.series_uid = s.series_uid), '')

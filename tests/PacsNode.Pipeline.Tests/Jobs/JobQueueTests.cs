@@ -228,6 +228,24 @@ public sealed class JobQueueTests
         Assert.Empty(harness.Queue.FindUnprocessedSeries(clock.GetUtcNow() + TimeSpan.FromSeconds(1)));
     }
 
+    [Fact]
+    public async Task EnqueueReady_SegThatIsAJobsResult_NoJob()
+    {
+        await using var harness = new PipelineHarness();
+        await harness.IndexAsync("1.2.3", "1.2.3.1", Pet, ["1.1"]);
+        harness.Queue.EnqueueReady(Ready(harness, "1.2.3.1"));
+        harness.Queue.Complete(harness.Queue.TryClaim()!, ProcessingOutcome.Success(["7.1", "7.2"], "ok"), new StageTimer(harness.Clock), []);
+
+        // The node's own SEG (7.1) in the index, as the processor stores it; a reader's SEG (7.3) in the same series.
+        await harness.IndexAsync("1.2.3", "1.2.3.7", DicomUid.SegmentationStorage, ["7.1"]);
+        Assert.Empty(harness.Queue.EnqueueReady(Ready(harness, "1.2.3.7")));
+        Assert.Empty(harness.Queue.FindUnprocessedSeries(harness.Clock.GetUtcNow() - TimeSpan.FromHours(1)));
+
+        await harness.IndexAsync("1.2.3", "1.2.3.7", DicomUid.SegmentationStorage, ["7.3"]);
+        Assert.Single(harness.Queue.EnqueueReady(Ready(harness, "1.2.3.7")));
+        Assert.Equal("7.3", harness.Queue.TryClaim()!.SopInstanceUid);
+    }
+
     private static ReadySeries Ready(PipelineHarness harness, string seriesUid) =>
         new("ignored", seriesUid, "SCANNER", harness.Clock.GetUtcNow(), harness.Clock.GetUtcNow(), ReadinessReason.Quiet, 1);
 }
