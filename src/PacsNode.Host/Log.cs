@@ -4,7 +4,7 @@ namespace PacsNode.Host;
 
 /// <summary>
 /// Source-generated log messages of the host. Event ids are stable and in the host's 9xxx range:
-/// 90xx node lifecycle, 91xx DICOM listener.
+/// 90xx node lifecycle, 91xx DICOM listener, 92xx pipeline.
 /// </summary>
 internal static partial class Log
 {
@@ -33,4 +33,11 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 9102, Level = LogLevel.Information, Message = "DICOM listener stopped")]
     public static partial void ListenerStopped(ILogger logger);
+
+    [LoggerMessage(EventId = 9201, Level = LogLevel.Warning,
+        Message = "Auto-processing pipeline enabled (PacsNode:Pipeline:Enabled) but the report processor is not installed: nothing is announced, no job is made")]
+    public static partial void PipelineNoProcessor(ILogger logger);
+
+    [LoggerMessage(EventId = 9202, Level = LogLevel.Information, Message = "Auto-processing pipeline disabled (PacsNode:Pipeline:Enabled = false)")]
+    public static partial void PipelineDisabled(ILogger logger);
 }

@@ -55,6 +55,14 @@ internal static class NodeHost
         services.AddSingleton<IValidateOptions<AccessOptions>, AccessOptionsValidator>();
         services.AddOptions<TlsOptions>().BindConfiguration(TlsOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TlsOptions>, TlsOptionsValidator>();
+        services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PipelineOptions>, PipelineOptionsValidator>();
+        services.AddSingleton<NodeIndex>();
+
+        // The pipeline runs when enabled and an ISeriesProcessor is registered (the report processor); registered
+        // before the listener so that it stops after it.
+        services.AddSingleton<PipelineRuntime>();
+        services.AddHostedService<PipelineService>();
 
         // The host waits this long for the listener, which itself gives associations ShutdownGraceSeconds.
         // (A malformed value is reported by the options validation; here it falls back to the default.)

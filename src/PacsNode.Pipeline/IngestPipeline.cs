@@ -73,13 +73,30 @@ public sealed class IngestPipeline
         }
 
         PipelineLog.Started(_logger, _settings.Workers, _settings.Stability.DefaultQuietTime.TotalSeconds, reset, resumed);
+
+        // A loop that fails (a bug, or the index unreadable) stops the others, and RunAsync throws its exception, which
+        // faults the hosted service and stops the host rather than leaving a silent stall (STYLE.md 3.6).
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        async Task GuardAsync(Func<CancellationToken, Task> loop)
+        {
+            try
+            {
+                await loop(stop.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stop.IsCancellationRequested)
+            {
+                await stop.CancelAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+
         var tasks = new List<Task>
         {
-            Task.Run(() => ReadAnnouncementsAsync(cancellationToken), CancellationToken.None),
-            Task.Run(() => TickAsync(cancellationToken), CancellationToken.None),
-            Task.Run(() => ForwardAsync(cancellationToken), CancellationToken.None),
+            Task.Run(() => GuardAsync(ReadAnnouncementsAsync), CancellationToken.None),
+            Task.Run(() => GuardAsync(TickAsync), CancellationToken.None),
+            Task.Run(() => GuardAsync(ForwardAsync), CancellationToken.None),
         };
-        tasks.AddRange(Enumerable.Range(0, _settings.Workers).Select(_ => Task.Run(() => WorkAsync(cancellationToken), CancellationToken.None)));
+        tasks.AddRange(Enumerable.Range(0, _settings.Workers).Select(_ => Task.Run(() => GuardAsync(WorkAsync), CancellationToken.None)));
         try
         {
             await Task.WhenAll(tasks).ConfigureAwait(false);

@@ -28,6 +28,8 @@ internal sealed class DicomListenerService(
     IOptions<RemotesOptions> remotesOptions,
     IOptions<AccessOptions> accessOptions,
     IOptions<TlsOptions> tlsOptions,
+    NodeIndex index,
+    PipelineRuntime pipeline,
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory) : BackgroundService
 {
@@ -50,7 +52,7 @@ internal sealed class DicomListenerService(
         ILogger logger = loggerFactory.CreateLogger<DicomListenerService>();
         ListenerOptions listener = listenerOptions.Value;
         string dataFolder = storageOptions.Value.DataFolderFullPath;
-        var database = IndexDatabase.Open(StorageOptions.IndexPath(dataFolder), storageOptions.Value.Durability);
+        var database = index.Database;
         await using var writer = new IndexWriter(database, timeProvider, null, loggerFactory.CreateLogger<IndexWriter>());
         var store = new InstanceStore(
             new InstanceStoreOptions
@@ -62,7 +64,7 @@ internal sealed class DicomListenerService(
             },
             loggerFactory.CreateLogger<InstanceStore>());
         store.SweepTemporaryFiles();
-        var scp = new NodeScp(new InstanceArchive(store, writer, timeProvider), logger);
+        var scp = new NodeScp(new InstanceArchive(store, writer, timeProvider), logger, pipeline.Announcer);
         string spool = Path.Combine(dataFolder, "spool");
         Directory.CreateDirectory(spool);
 

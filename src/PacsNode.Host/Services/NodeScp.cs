@@ -4,6 +4,7 @@ using PacsNode.Dicom.IO;
 using PacsNode.Dicom.Network.Dimse;
 using PacsNode.Dicom.Network.Scp;
 using PacsNode.Dicom.Network.Upper;
+using PacsNode.Pipeline.Announcements;
 using PacsNode.Storage;
 using PacsNode.Storage.Files;
 
@@ -14,9 +15,10 @@ namespace PacsNode.Host.Services;
 /// indexed before Success is returned (the archive fsyncs and commits first). Duplicates under the Keep policy
 /// answer the warning B006 "elements discarded" (the instance is held, the copy dropped: PS3.4 B.2.3 has no
 /// duplicate-specific warning, and a warning still counts as stored for every SCU), a Reject policy answers 0111, a full disk A700, data that cannot be
-/// parsed C000 with the reason in the Error Comment.
+/// parsed C000 with the reason in the Error Comment. Each store result goes to the pipeline's announcer when it runs
+/// (it announces Stored and Replaced only).
 /// </summary>
-internal sealed class NodeScp(InstanceArchive archive, ILogger logger) : IEchoScp, IStoreScp
+internal sealed class NodeScp(InstanceArchive archive, ILogger logger, IInstanceAnnouncer? announcer = null) : IEchoScp, IStoreScp
 {
     public ValueTask<DimseResult> OnCEchoAsync(AssociationParameters association, CEchoRequest request, CancellationToken cancellationToken) =>
         ValueTask.FromResult(DimseResult.Success);
@@ -39,6 +41,11 @@ internal sealed class NodeScp(InstanceArchive archive, ILogger logger) : IEchoSc
         {
             Log.StoreRefused(logger, request.AffectedSopInstanceUid, ex.Message);
             return new DimseResult(StoreStatus.CannotUnderstand, ex.Message);
+        }
+
+        if (announcer is not null)
+        {
+            await announcer.AnnounceAsync(association.CallingAeTitle, result, cancellationToken);
         }
 
         return result.Outcome switch

@@ -7,7 +7,7 @@ namespace PacsNode.Pipeline.Announcements;
 /// The instance count a classic PET Image Storage series announces in its PET Series module (PS3.3 C.8.9.1): Image
 /// Index (0054,1330) runs over Number of Slices (0054,0081) for STATIC and WHOLE BODY, times Number of Time Slices
 /// (0054,0101) for DYNAMIC, times Number of R-R Intervals (0054,0061) and Number of Time Slots (0054,0071) for GATED.
-/// Enhanced and Legacy Converted Enhanced PET carry frames, not one slice per instance: no count, quiet time only.
+/// Series Type (0054,1000) value 1 chooses. Enhanced and Legacy Converted Enhanced PET carry frames, not one slice per instance: no count, quiet time only.
 /// </summary>
 internal static class PetGeometry
 {
@@ -20,7 +20,8 @@ internal static class PetGeometry
             return null;
         }
 
-        long count = dataset.GetString(DicomTag.SeriesType) switch
+        IReadOnlyList<string> seriesType = dataset.GetStrings(DicomTag.SeriesType);
+        long count = (seriesType.Count > 0 ? seriesType[0] : null) switch
         {
             "DYNAMIC" => Positive(dataset, DicomTag.NumberOfTimeSlices) is { } t ? (long)slices * t : -1,
             "GATED" => Positive(dataset, DicomTag.NumberOfRRIntervals) is { } rr && Positive(dataset, DicomTag.NumberOfTimeSlots) is { } ts

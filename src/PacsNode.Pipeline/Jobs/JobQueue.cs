@@ -37,7 +37,8 @@ public sealed partial class JobQueue
     /// <summary>
     /// Creates the jobs a ready series calls for, from what the index holds for it now: a <c>series-report</c> when
     /// it has PET instances (fingerprint over all its SOP Instance UIDs), a <c>reader-vois</c> job per RTSTRUCT or SEG
-    /// instance (fingerprint over that UID). A job with the same kind, series and fingerprint already queued, done
+    /// instance (fingerprint over that UID). Instances that are a job's results (the node's own SR and SEG, listed in
+    /// <c>job.result_instances</c>) are left out, so the node's output never makes a job. A job with the same kind, series and fingerprint already queued, done
     /// or parked is not repeated: the same study sent twice gives one job. Returns the ids of the new jobs.
     /// </summary>
     public IReadOnlyList<long> EnqueueReady(ReadySeries ready)
@@ -51,7 +52,7 @@ public sealed partial class JobQueue
                    """
                    SELECT i.sop_instance_uid, i.sop_class_uid, st.study_uid
                    FROM instance i JOIN series s ON s.pk = i.series_pk JOIN study st ON st.pk = s.study_pk
-                   WHERE s.series_uid = $series
+                   WHERE s.series_uid = $series AND i.sop_instance_uid NOT IN (SELECT sop_instance_uid FROM job_result)
                    """, ("$series", ready.SeriesInstanceUid)))
         using (SqliteDataReader reader = select.ExecuteReader())
         {
@@ -141,7 +142,7 @@ public sealed partial class JobQueue
             $"""
             SELECT st.study_uid, s.series_uid, MAX(i.received_at) AS last_received
             FROM instance i JOIN series s ON s.pk = i.series_pk JOIN study st ON st.pk = s.study_pk
-            WHERE i.sop_class_uid IN ({classes})
+            WHERE i.sop_class_uid IN ({classes}) AND i.sop_instance_uid NOT IN (SELECT sop_instance_uid FROM job_result)
             GROUP BY s.pk
             HAVING last_received >= $since
                AND last_received > COALESCE((SELECT MAX(j.created_at) FROM job j WHERE j.series_uid = s.series_uid), '')
@@ -261,6 +262,15 @@ public sealed partial class JobQueue
         update.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// Sets a failed or parked job pending again with its attempts reset (<c>pacsnode jobs --retry ID</c>); returns
+    /// false when there is no such job in those states.
+    /// </summary>
+    public bool Retry(long jobId) => RetryRow("job", jobId);
+
+    /// <summary>Sets a failed or parked (dead-letter) delivery pending again with its attempts reset.</summary>
+    public bool RetryDelivery(long deliveryId) => RetryRow("forward_delivery", deliveryId);
+
     /// <summary>When the next pending or failed job is due, or null when there is none.</summary>
     public DateTimeOffset? NextDue()
     {
@@ -272,6 +282,18 @@ public sealed partial class JobQueue
                 UNION ALL SELECT next_attempt_at FROM forward_delivery WHERE state IN ('pending', 'failed'))
             """);
         return command.ExecuteScalar() is string text ? DbText.ParseTime(text) : null;
+    }
+
+    private bool RetryRow(string table, long id)
+    {
+        using SqliteConnection connection = _database.OpenConnection();
+        string now = DbText.Time(_timeProvider.GetUtcNow());
+        using SqliteCommand update = Command(connection, null,
+            $"""
+            UPDATE {table} SET state = 'pending', attempts = 0, next_attempt_at = $now, updated_at = $now
+            WHERE id = $id AND state IN ('failed', 'parked')
+            """, ("$id", id), ("$now", now));
+        return update.ExecuteNonQuery() == 1;
     }
 
     private static string MergedTimings(SqliteConnection connection, SqliteTransaction transaction, long jobId, StageTimer timings)

@@ -29,6 +29,11 @@ CREATE TABLE job (
 CREATE INDEX ix_job_due ON job(state, next_attempt_at);
 CREATE INDEX ix_job_series ON job(series_uid);
 
+-- Every result instance of every job: the node's own output, which must never make a job itself.
+CREATE VIEW job_result AS
+    SELECT job.id AS job_id, r.value AS sop_instance_uid FROM job, json_each(job.result_instances) AS r
+    WHERE job.result_instances IS NOT NULL;
+
 -- One C-STORE delivery of a done job's result instances to one destination AE. Parked deliveries are the dead-letter
 -- list (last_error says why); 'pacsnode jobs --retry ID' sets one pending again.
 CREATE TABLE forward_delivery (
