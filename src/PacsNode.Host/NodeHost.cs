@@ -7,6 +7,7 @@ using PacsNode.Host.Commands;
 using PacsNode.Host.Configuration;
 using PacsNode.Host.Options;
 using PacsNode.Host.Services;
+using PacsNode.Pipeline;
 using HostFactory = Microsoft.Extensions.Hosting.Host;
 
 namespace PacsNode.Host;
@@ -61,6 +62,8 @@ internal static class NodeHost
 
         // The pipeline runs when enabled and an ISeriesProcessor is registered (the report processor); registered
         // before the listener so that it stops after it.
+        services.AddSingleton<NodeArchive>();
+        services.AddSingleton<ISeriesProcessor>(ReportProcessor.Create);
         services.AddSingleton<PipelineRuntime>();
         services.AddHostedService<PipelineService>();
 

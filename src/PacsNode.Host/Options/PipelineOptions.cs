@@ -2,6 +2,7 @@ using PacsNode.Pipeline;
 using PacsNode.Pipeline.Forwarding;
 using PacsNode.Pipeline.Jobs;
 using PacsNode.Pipeline.Stability;
+using PacsNode.Quantification.Lesions;
 
 namespace PacsNode.Host.Options;
 
@@ -50,6 +51,15 @@ internal sealed class PipelineOptions
 
     /// <summary>Connect and response timeout of a forwarding association.</summary>
     public int ForwardTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>The kernels' backend for quantification: auto (CUDA when a GPU exists, else parallel), cuda, opencl, cpu, parallel, reference.</summary>
+    public string Accelerator { get; set; } = "auto";
+
+    /// <summary>How an automatically found lesion's VOI is cut: Percent41 (default), Percent50, FixedSuv, PercistLiver.</summary>
+    public VoiThresholdMethod VoiThreshold { get; set; } = VoiThresholdMethod.Percent41;
+
+    /// <summary>The SUVbw cut of <see cref="VoiThresholdMethod.FixedSuv"/>.</summary>
+    public double FixedSuv { get; set; } = 2.5;
 
     /// <summary>The library's settings.</summary>
     public PipelineSettings ToSettings(string nodeAeTitle, RemotesOptions remotes, string tempDirectory) => new()

@@ -1,3 +1,5 @@
+using PacsNode.Quantification.Kernels;
+using PacsNode.Quantification.Lesions;
 using Microsoft.Extensions.Options;
 
 namespace PacsNode.Host.Options;
@@ -26,6 +28,21 @@ internal sealed class PipelineOptionsValidator(IOptions<RemotesOptions> remotes)
         Range(failures, nameof(options.StartupScanHours), options.StartupScanHours, 0, 24 * 365);
         Range(failures, nameof(options.ForwardMaxAttempts), options.ForwardMaxAttempts, 1, 100);
         Range(failures, nameof(options.ForwardTimeoutSeconds), options.ForwardTimeoutSeconds, 1, 3600);
+        if (!AcceleratorChoiceText.TryParse(options.Accelerator, out _))
+        {
+            failures.Add($"{At}{nameof(options.Accelerator)} '{options.Accelerator}' is not one of {string.Join(", ", AcceleratorChoiceText.Names)}");
+        }
+
+        if (!Enum.IsDefined(options.VoiThreshold))
+        {
+            failures.Add($"{At}{nameof(options.VoiThreshold)} '{options.VoiThreshold}' is not one of {string.Join(", ", Enum.GetNames<VoiThresholdMethod>())}");
+        }
+
+        if (!(options.FixedSuv > 0 && double.IsFinite(options.FixedSuv)))
+        {
+            failures.Add($"{At}{nameof(options.FixedSuv)} must be a positive SUV, not {options.FixedSuv}");
+        }
+
         foreach (int seconds in options.BackoffSeconds)
         {
             Range(failures, nameof(options.BackoffSeconds), seconds, 0, 86_400);
