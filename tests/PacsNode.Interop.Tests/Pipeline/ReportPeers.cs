@@ -22,7 +22,7 @@ internal static class ReportPeers
         ds = pydicom.dcmread(sys.argv[1])
         def code(item, attr):
             seq = getattr(item, attr, None)
-            return seq[0].CodeValue if seq else ''
+            return (getattr(seq[0], 'CodeValue', None) or getattr(seq[0], 'LongCodeValue', '')) if seq else ''
         def walk(items, tracking):
             for it in items:
                 name = code(it, 'ConceptNameCodeSequence')
