@@ -1,5 +1,4 @@
 using PacsNode.Quantification.Assessment;
-using PacsNode.Quantification.Lesions;
 using PacsNode.Quantification.Phantoms;
 using Xunit;
 
