@@ -56,6 +56,8 @@ public sealed class PercistRuleTests
     [InlineData(1.5, 1.81, false)] // +20.7%
     [InlineData(1.5, 1.2, true)] // −0.3 = −20%
     [InlineData(2.0, 2.35, false)] // +17.5% but 0.35 SUL
+    [InlineData(2.0, 2.3, true)] // +15%, 0.3 SUL
+    [InlineData(2.0, 2.305, false)] // +15.25% but 0.305 SUL
     [InlineData(1.0, 1.21, false)] // 0.21 SUL but 21%
     public void LiverComparable_TwentyPercentAndPointThree(double baseline, double followUp, bool comparable) =>
         Assert.Equal(comparable, PercistRule.LiverComparable(baseline, followUp, Defaults));
