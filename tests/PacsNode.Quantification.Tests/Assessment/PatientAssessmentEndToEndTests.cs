@@ -92,6 +92,31 @@ public sealed class PatientAssessmentEndToEndTests(PatientPhantomFixture fixture
     }
 
     [Fact]
+    public void Assess_EortcResponseBasis_NoResponseBecauseOfPmdAndNewLesion()
+    {
+        PatientAssessment a = new PatientAssessor(fixture.Kernels).Assess(
+            [fixture.Baseline, fixture.Her2Pet, fixture.FollowUp], new AssessmentOptions { ResponseBasis = ResponseBasis.EortcAllLesions });
+
+        Assert.Equal(ResponseBasis.EortcAllLesions, a.Zephir!.Basis);
+        Assert.False(a.Zephir.EarlyResponse);
+        Assert.Equal("NEG-NORESP", AssessmentCodes.Group(a.Zephir.Group));
+    }
+
+    [Fact]
+    public void Assess_PatternWeightedByCount_ThreeOfFivePositiveIsB()
+    {
+        // By lesion count 3 of the 5 baseline lesions are HER2-positive (60%): pattern B, HER2-PET positive, so the
+        // patient moves to POS-NORESP; by MTV (the default) it is C.
+        PatientAssessment a = new PatientAssessor(fixture.Kernels).Assess(
+            [fixture.Baseline, fixture.Her2Pet, fixture.FollowUp], new AssessmentOptions { PatternWeight = TumourLoadWeight.Count });
+
+        Assert.Equal(Her2Pattern.B, a.Her2!.Pattern);
+        Assert.Equal(0.6, a.Her2.PositiveShare, 12);
+        Assert.Equal("POS-NORESP", AssessmentCodes.Group(a.Zephir!.Group));
+        Assert.Null(a.Zephir.Statement);
+    }
+
+    [Fact]
     public void Assess_RunTwice_SameTrackingUids()
     {
         var assessor = new PatientAssessor(fixture.Kernels);
