@@ -8,6 +8,8 @@ namespace PacsNode.Host.Commands;
 /// <c>pacsnode phantom OUT --tracer fdg|zr89 …</c>: writes a synthetic PET/CT study with analytic ground truth
 /// (<c>OUT/PET</c>, <c>OUT/CT</c>, <c>OUT/truth.json</c>). Without <c>--sphere</c> the six default spheres of
 /// <see cref="PhantomSpec.Create"/> are used; each <c>--sphere</c> adds one and replaces the defaults.
+/// <c>--patient</c> writes one synthetic ZEPHIR patient instead (<see cref="PatientPhantomGenerator"/>):
+/// <c>OUT/baseline</c>, <c>OUT/her2</c>, <c>OUT/followup</c> and <c>OUT/patient-truth.json</c>.
 /// </summary>
 internal sealed class PhantomCommand : ICommand
 {
@@ -16,7 +18,8 @@ internal sealed class PhantomCommand : ICommand
     public string Summary => "Write a synthetic PET/CT study with analytic ground truth (truth.json)";
 
     public string Usage => "phantom OUT --tracer fdg|zr89 [--size 200x200x400] [--spacing 4x3] [--ct 512] [--no-ct] " +
-        "[--seed N] [--noise F] [--fwhm MM] [--noise-first] [--sphere x,y,z,diamMm,suv ...]";
+        "[--seed N] [--noise F] [--fwhm MM] [--noise-first] [--sphere x,y,z,diamMm,suv ...]\n" +
+        "       phantom OUT --patient [--no-new-lesion] [--size 128x128x200] [--spacing 4x3] [--ct 512] [--no-ct] [--seed N] [--noise F] [--fwhm MM] [--noise-first]";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -25,7 +28,7 @@ internal sealed class PhantomCommand : ICommand
         (int c, int r, int s) size = (200, 200, 400);
         (double pixel, double slice) spacing = (4, 3);
         int ct = 512, seed = 1;
-        bool noCt = false, noiseFirst = false;
+        bool noCt = false, noiseFirst = false, patient = false, noNewLesion = false, sizeGiven = false;
         double noise = 0, fwhm = 0;
         var spheres = new List<PhantomSphere>();
         for (int i = 0; i < args.Length; i++)
@@ -44,6 +47,13 @@ internal sealed class PhantomCommand : ICommand
                 case "--size":
                     int[] dims = Numbers(Value(args, ref i, arg), 'x', 3, arg).Select(v => (int)v).ToArray();
                     size = (dims[0], dims[1], dims[2]);
+                    sizeGiven = true;
+                    break;
+                case "--patient":
+                    patient = true;
+                    break;
+                case "--no-new-lesion":
+                    noNewLesion = true;
                     break;
                 case "--spacing":
                     double[] mm = Numbers(Value(args, ref i, arg), 'x', 2, arg);
@@ -82,6 +92,39 @@ internal sealed class PhantomCommand : ICommand
             }
         }
 
+        if (patient)
+        {
+            if (output is null || tracer is not null || spheres.Count > 0)
+            {
+                throw new UsageException("phantom --patient needs an output folder and writes its own studies: --tracer and --sphere do not apply");
+            }
+
+            var patientSpec = new PatientPhantomSpec
+            {
+                IncludeCt = !noCt,
+                CtMatrix = ct,
+                Seed = seed,
+                NoiseLevel = noise,
+                SmoothingFwhmMm = fwhm,
+                NoiseBeforeSmoothing = noiseFirst,
+                IncludeNewLesion = !noNewLesion,
+            };
+            if (sizeGiven)
+            {
+                patientSpec = patientSpec with { Columns = size.c, Rows = size.r, Slices = size.s };
+            }
+
+            patientSpec = patientSpec with { PixelSpacingMm = spacing.pixel, SliceSpacingMm = spacing.slice };
+            PatientPhantomResult written = await RunGuardedAsync(() => PatientPhantomGenerator.GenerateAsync(patientSpec, output, cancellationToken), output);
+            await Console.Out.WriteAsync(PhantomPatientText.Describe(written).AsMemory(), cancellationToken);
+            return ExitCodes.Ok;
+        }
+
+        if (noNewLesion)
+        {
+            throw new UsageException("--no-new-lesion applies to --patient only");
+        }
+
         if (output is null || tracer is null)
         {
             throw new UsageException("phantom needs an output folder and --tracer fdg|zr89");
@@ -101,24 +144,7 @@ internal sealed class PhantomCommand : ICommand
             spec = spec with { Spheres = spheres };
         }
 
-        PhantomResult result;
-        try
-        {
-            result = await PhantomGenerator.GenerateAsync(spec, output, cancellationToken);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new CommandException($"phantom: {ex.Message}", ex);
-        }
-        catch (IOException ex)
-        {
-            throw new CommandException($"{output}: {ex.Message}", ex);
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            throw new CommandException($"{output}: permission denied", ex);
-        }
-
+        PhantomResult result = await RunGuardedAsync(() => PhantomGenerator.GenerateAsync(spec, output, cancellationToken), output);
         await Console.Out.WriteAsync(Describe(result).AsMemory(), cancellationToken);
         return ExitCodes.Ok;
     }
@@ -146,6 +172,26 @@ internal sealed class PhantomCommand : ICommand
         text.AppendLine(inv, $"time: {t.Total:0.00} s (activity {t.Activity:0.00}, quantise {t.Quantise:0.00}, truth {t.Truth:0.00}, " +
             $"PET {t.WritePet:0.00}, CT {t.WriteCt:0.00})");
         return text.ToString();
+    }
+
+    private static async Task<T> RunGuardedAsync<T>(Func<Task<T>> generate, string output)
+    {
+        try
+        {
+            return await generate();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CommandException($"phantom: {ex.Message}", ex);
+        }
+        catch (IOException ex)
+        {
+            throw new CommandException($"{output}: {ex.Message}", ex);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new CommandException($"{output}: permission denied", ex);
+        }
     }
 
     private static string Value(string[] args, ref int i, string option) =>

@@ -73,7 +73,7 @@ public static class AssessmentCodes
         [GroupPositiveResponse] = "HER2-PET positive, early metabolic response",
         [GroupPositiveNoResponse] = "HER2-PET positive, no early metabolic response",
         [GroupNegativeResponse] = "HER2-PET negative, early metabolic response",
-        [GroupNegativeNoResponse] = "HER2-PET negative, no early metabolic response (predicts treatment failure)",
+        [GroupNegativeNoResponse] = "HER2-PET negative, no response: predicts treatment failure",
     };
 
     /// <summary>The code meaning of a concept or value code of this scheme.</summary>

@@ -74,6 +74,8 @@ public static class PatientPhantomGenerator
         return template with
         {
             IncludeCt = spec.IncludeCt,
+            CtMatrix = spec.CtMatrix,
+            NoiseBeforeSmoothing = spec.NoiseBeforeSmoothing,
             NoiseLevel = spec.NoiseLevel,
             SmoothingFwhmMm = spec.SmoothingFwhmMm,
             Seed = spec.Seed + seedOffset,

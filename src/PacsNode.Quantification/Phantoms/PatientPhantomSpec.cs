@@ -20,6 +20,12 @@ public sealed record PatientPhantomSpec
 
     public bool IncludeCt { get; init; }
 
+    /// <summary>CT rows and columns (with <see cref="IncludeCt"/>).</summary>
+    public int CtMatrix { get; init; } = 512;
+
+    /// <summary>As <see cref="PhantomSpec.NoiseBeforeSmoothing"/>.</summary>
+    public bool NoiseBeforeSmoothing { get; init; }
+
     public double NoiseLevel { get; init; }
 
     public double SmoothingFwhmMm { get; init; }

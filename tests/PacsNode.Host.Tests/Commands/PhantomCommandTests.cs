@@ -34,6 +34,45 @@ public sealed class PhantomCommandTests
         Assert.Equal(12, spheres[0].GetProperty("diameterMm").GetDouble());
     }
 
+    [Fact]
+    public async Task Phantom_Patient_WritesThreeStudiesOfOnePatientAndTruth()
+    {
+        using var temp = new TempDirectory("phantom-cli");
+
+        int exit = await new PhantomCommand().RunAsync([temp.FullPath, "--patient", "--size", "48x48x40", "--no-ct", "--no-new-lesion"], Token);
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        foreach (string visit in new[] { "baseline", "her2", "followup" })
+        {
+            Assert.Equal(40, Directory.GetFiles(Path.Combine(temp.FullPath, visit, "PET"), "*.dcm").Length);
+            Assert.False(Directory.Exists(Path.Combine(temp.FullPath, visit, "CT")));
+        }
+
+        using var truth = JsonDocument.Parse(await File.ReadAllBytesAsync(temp.Combine("patient-truth.json"), Token));
+        JsonElement root = truth.RootElement;
+        Assert.Equal("pacsnode-patient-phantom-truth/1", root.GetProperty("format").GetString());
+        JsonElement studies = root.GetProperty("studies");
+        string[] studyUids = [.. new[] { "baseline", "her2", "followUp" }.Select(v => studies.GetProperty(v).GetProperty("studyInstanceUid").GetString()!)];
+        string[] frames = [.. new[] { "baseline", "her2", "followUp" }.Select(v => studies.GetProperty(v).GetProperty("frameOfReferenceUid").GetString()!)];
+        Assert.Equal(3, studyUids.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(3, frames.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal("zr89", studies.GetProperty("her2").GetProperty("tracer").GetString());
+        Assert.Equal(5, root.GetProperty("lesions").GetArrayLength()); // no new lesion
+        Assert.Equal("SMD", root.GetProperty("percist").GetString());
+        Assert.Equal("NEG-NORESP", root.GetProperty("zephirGroup").GetString());
+        Assert.True(root.GetProperty("predictsTreatmentFailure").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("--tracer", "fdg")]
+    [InlineData("--sphere", "1,2,3,10,4")]
+    public async Task Phantom_PatientWithStudyOptions_IsUsageError(string option, string value)
+    {
+        using var temp = new TempDirectory("phantom-cli");
+
+        await Assert.ThrowsAsync<UsageException>(() => new PhantomCommand().RunAsync([temp.FullPath, "--patient", option, value], Token));
+    }
+
     [Theory]
     [InlineData("--size", "200x200")]
     [InlineData("--tracer", "ga68")]
