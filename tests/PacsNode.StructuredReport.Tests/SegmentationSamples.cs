@@ -6,8 +6,8 @@ using PacsNode.StructuredReport.Segmentation;
 namespace PacsNode.StructuredReport.Tests;
 
 /// <summary>
-/// A small oblique-free PET grid (20 columns × 16 rows × 12 slices, 4 × 3.5 mm pixels, 3.27 mm slices, feet first so
-/// z decreases) and four segments: a lesion spanning nine slices, a single voxel, the liver block, and an empty one.
+/// A small PET grid (20 columns × 16 rows × 12 slices, 4 × 3.5 mm pixels, 3.27 mm slices, in ascending position
+/// along the slice normal as the volume assembler orders them) and four segments: a lesion spanning nine slices, a single voxel, the liver block, and an empty one.
 /// </summary>
 internal static class SegmentationSamples
 {
@@ -18,9 +18,10 @@ internal static class SegmentationSamples
     public const double ColumnSpacing = 4.0;
     public const double SliceSpacing = 3.27;
     public const string FrameOfReferenceUid = "2.25.1009";
+    public const double OriginZ = -100.0;
 
     public static IReadOnlyList<SourceSlice> Slices { get; } =
-        [.. Enumerable.Range(0, SliceCount).Select(z => new SourceSlice(-40.0, -28.0, 100.0 - (z * SliceSpacing), DicomUid.PositronEmissionTomographyImageStorage, $"2.25.4000{z:00}"))];
+        [.. Enumerable.Range(0, SliceCount).Select(z => new SourceSlice(-40.0, -28.0, OriginZ + (z * SliceSpacing), DicomUid.PositronEmissionTomographyImageStorage, $"2.25.4000{z:00}"))];
 
     public static SegmentationGeometry Geometry { get; } = new()
     {
