@@ -53,7 +53,17 @@ internal static class ReportSamples
         Device = Device,
         Algorithm = Algorithm,
         ProcedureReported = Concepts.PetWholeBody,
-        ImageLibrary = [PetLibrary(Concepts.Fluorine18, Concepts.Fluorodeoxyglucose, 6586.2, 368_080_000)],
+        ImageLibrary =
+        [
+            PetLibrary(Concepts.Fluorine18, Concepts.Fluorodeoxyglucose, 6586.2, 368_080_000),
+            new ImageLibraryGroup
+            {
+                Modality = Concepts.ModalityCt,
+                SeriesInstanceUid = CtSeriesUid,
+                FrameOfReferenceUid = "2.25.1009",
+                Images = [new ImageReference(DicomUid.CTImageStorage, "2.25.21001"), new ImageReference(DicomUid.CTImageStorage, "2.25.21002")],
+            },
+        ],
         Groups =
         [
             Lesion("L1", 1, 12.5 * scale, 7.25, 10.75, 8.5, 14.0, 4.2, fdg: true),
@@ -79,13 +89,15 @@ internal static class ReportSamples
         Groups = [],
         Evaluations = [],
         Notes = [],
-        Evidence = [.. Evidence().Where(e => e.SeriesInstanceUid == PetSeriesUid)],
+        Evidence = [.. Evidence().Where(e => e.SeriesInstanceUid != SegSeriesUid)],
         NotQuantified = new NotQuantifiedReason("Suv", "MissingAttribute", "SUV not computable: MissingAttribute: PatientWeight (0010,1030) is missing"),
     };
 
     public static IReadOnlyList<SopReference> Evidence() =>
     [
         .. PetSlices.Select(uid => new SopReference(StudyUid, PetSeriesUid, DicomUid.PositronEmissionTomographyImageStorage, uid)),
+        new SopReference(StudyUid, CtSeriesUid, DicomUid.CTImageStorage, "2.25.21001"),
+        new SopReference(StudyUid, CtSeriesUid, DicomUid.CTImageStorage, "2.25.21002"),
         new SopReference(StudyUid, SegSeriesUid, DicomUid.SegmentationStorage, SegInstanceUid),
     ];
 

@@ -104,6 +104,23 @@ public sealed class Tid1500RoundTripTests
     }
 
     [Fact]
+    public async Task Write_TextTheSourceCharacterSetLacks_SwitchesToUtf8AndKeepsIt()
+    {
+        // ISO_IR 100 (Latin-1) has no "≥"; writing the note in Latin-1 would turn it into "?".
+        MeasurementReport report = ReportSamples.Fdg() with { Notes = ["SUVpeak ≥ 1.5 × liver SULmean + 2 SD"] };
+        Assert.Equal("ISO_IR 192", Tid1500Writer.Write(report).Dataset.GetString(DicomTag.SpecificCharacterSet));
+        StoredReport read = await RoundTripAsync(report);
+        Assert.Equal(report.Notes, read.Notes);
+    }
+
+    [Fact]
+    public void Write_AsciiOnlyWithoutSourceCharacterSet_WritesNone()
+    {
+        MeasurementReport report = ReportSamples.Fdg() with { Subject = ReportSamples.Subject with { PatientName = "Doe^Jane", SpecificCharacterSet = null } };
+        Assert.False(Tid1500Writer.Write(report).Dataset.Contains(DicomTag.SpecificCharacterSet));
+    }
+
+    [Fact]
     public void Write_NotQuantifiedWithGroups_IsRefused()
     {
         MeasurementReport bad = ReportSamples.Fdg() with { NotQuantified = new NotQuantifiedReason("Volume", "Gap", "slice gap") };
