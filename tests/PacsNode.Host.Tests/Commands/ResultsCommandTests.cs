@@ -72,6 +72,27 @@ public sealed class ResultsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Results_NotQuantifiedReport_PrintsTheReason()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await StoreAsync(ct, reports: false);
+        MeasurementReport report = Report("2.25.73003", 1, [], new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero)) with
+        {
+            Groups = [],
+            Evidence = [],
+            NotQuantified = new NotQuantifiedReason("Suv", "MissingAttribute", "SUV not computable: MissingAttribute: PatientWeight"),
+        };
+        await StoreReportAsync(report, ct);
+        var output = new StringWriter();
+
+        int exit = await new ResultsCommand(output, new StringWriter()).RunAsync([Study, "--data", DataFolder], ct);
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Contains("not quantified (Suv, MissingAttribute): SUV not computable: MissingAttribute: PatientWeight", output.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("SUVmax", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Results_UnknownStudy_FailsNamingIt()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -122,6 +143,14 @@ public sealed class ResultsCommandTests : IDisposable
         MeasurementReport second = Report("2.25.73002", 13.25, [firstReference], new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
         Assert.Equal(StoreOutcome.Stored, (await archive.StoreAsync(Tid1500Writer.Write(first), ct)).Outcome);
         Assert.Equal(StoreOutcome.Stored, (await archive.StoreAsync(Tid1500Writer.Write(second), ct)).Outcome);
+    }
+
+    private async Task StoreReportAsync(MeasurementReport report, CancellationToken ct)
+    {
+        var store = new InstanceStore(new InstanceStoreOptions { DataFolder = StorageOptions.InstancesFolder(DataFolder), MinimumFreeBytes = 0 });
+        await using var writer = new IndexWriter(IndexDatabase.Open(StorageOptions.IndexPath(DataFolder)), TimeProvider.System);
+        var archive = new InstanceArchive(store, writer, TimeProvider.System);
+        Assert.Equal(StoreOutcome.Stored, (await archive.StoreAsync(Tid1500Writer.Write(report), ct)).Outcome);
     }
 
     private static MeasurementReport Report(string uid, double suvMax, IReadOnlyList<SopReference> predecessors, DateTimeOffset time) => new()
