@@ -16,6 +16,7 @@ internal static class CommandRegistry
         new DumpCommand(),
         new ConvertCommand(),
         new QuantifyCommand(),
+        new ResultsCommand(),
         new PhantomCommand(),
         new VersionCommand(),
         new HelpCommand(),
