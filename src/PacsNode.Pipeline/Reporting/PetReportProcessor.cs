@@ -159,7 +159,7 @@ public sealed class PetReportProcessor : ISeriesProcessor, IDisposable
         ManufacturerModelName = "PacsNode",
         SoftwareVersions = _settings.SoftwareVersion,
         DeviceSerialNumber = _settings.AeTitle,
-        ObserverUid = DerivedUid.From("pacsnode-device", _settings.AeTitle),
+        ObserverUid = DerivedUid.Create("pacsnode-device", _settings.AeTitle),
         ObserverName = _settings.AeTitle,
         InstitutionName = _settings.InstitutionName,
     };
