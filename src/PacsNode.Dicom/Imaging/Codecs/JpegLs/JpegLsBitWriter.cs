@@ -39,6 +39,11 @@ internal sealed class JpegLsBitWriter(List<byte> output)
     /// <summary>Pads the last byte with zeros (T.87 9.2: the padding bits are 0).</summary>
     public void Flush()
     {
+        if (_count == 0 && _capacity == 7)
+        {
+            Write(0, 7); // a last 0xFF byte is followed by its stuffed byte, so that it cannot be read as a marker prefix
+        }
+
         while (_count != 0)
         {
             Write(0, 1);
