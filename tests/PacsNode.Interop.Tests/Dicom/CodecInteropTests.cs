@@ -106,7 +106,7 @@ public sealed class CodecInteropTests
     }
 
     /// <summary>The pixel data as DCMTK writes it out (+W), so the comparison does not trust our reader.</summary>
-    private static async Task<byte[]> RawPixelsAsync(string dcmdump, string file, string folder, CancellationToken ct)
+    internal static async Task<byte[]> RawPixelsAsync(string dcmdump, string file, string folder, CancellationToken ct)
     {
         Directory.CreateDirectory(folder);
         ToolResult dump = (await ExternalTool.RunAsync(dcmdump, ["-q", "+W", folder, file],
