@@ -11,7 +11,7 @@ namespace PacsNode.Interop.Tests.Dicom;
 /// <summary>
 /// The codecs against DCMTK in both directions, for the corpus's PET images (16-bit signed and unsigned), a 12-bit
 /// CT and an 8-bit RGB image: our encoding decoded by DCMTK (dcmdrle, dcmdjpeg, dcmdjpls), and DCMTK's encoding (dcmcrle,
-/// dcmcjpeg with each of the seven predictors and a point transform, dcmcjpls lossless in each interleave mode and near-lossless) decoded by us, must give exactly the pixels
+/// dcmcjpeg with each of the seven predictors and a point transform, dcmcjpls lossless and near-lossless in each interleave mode) decoded by us, must give exactly the pixels
 /// DCMTK itself decodes (read out with dcmdump +W, so the comparison does not trust our reader).
 /// </summary>
 [Trait("Category", "Interop")]
@@ -32,6 +32,8 @@ public sealed class CodecInteropTests
         { "jpeg-ls", "dcmcjpls", "dcmdjpls", ["+il"] },
         { "jpeg-ls", "dcmcjpls", "dcmdjpls", ["+is"] },
         { "1.2.840.10008.1.2.4.81", "dcmcjpls", "dcmdjpls", ["+en", "+md", "3", "+in"] },
+        { "1.2.840.10008.1.2.4.81", "dcmcjpls", "dcmdjpls", ["+en", "+md", "3", "+il"] },
+        { "1.2.840.10008.1.2.4.81", "dcmcjpls", "dcmdjpls", ["+en", "+md", "3", "+is"] },
     };
 
     [Theory]
