@@ -9,6 +9,7 @@ namespace PacsNode.Dicom.Imaging.Codecs;
 /// Re-encodes pixel data between transfer syntaxes through the codec registry: compressed to native by the source
 /// syntax's codec, native to compressed by the target's. The dataset returned is a shallow copy with new pixel data;
 /// the input is left as it was. Lossless codecs only so far, so the Lossy Image Compression attributes are kept.
+/// Colour pixels encoded as JPEG or JPEG-LS are made sample-interleaved with Planar Configuration 0 (PS3.5 8.2).
 /// </summary>
 public static class DicomTranscoder
 {
@@ -67,6 +68,14 @@ public static class DicomTranscoder
         };
 
         var copy = new DicomDataset(dataset) { Parent = dataset.Parent };
+        if (format.SamplesPerPixel > 1 && format.PlanarConfiguration == 1 && IsJpegFamily(target))
+        {
+            // PS3.5 8.2.1 and 8.2.3: JPEG and JPEG-LS define how components are coded, so Planar Configuration shall be 0.
+            native = native.Select(f => PlanarToInterleaved(f, format)).ToList();
+            format = format with { PlanarConfiguration = 0 };
+            copy.AddOrUpdate(new DicomElement(DicomTag.PlanarConfiguration, DicomVR.US, DicomBuffer.FromBytes(new byte[2])));
+        }
+
         if (target.IsEncapsulated)
         {
             IDicomCodec codec = DicomCodecRegistry.Find(target) ?? throw Missing(target, "an encoder");
@@ -80,6 +89,27 @@ public static class DicomTranscoder
         }
 
         return copy;
+    }
+
+    private static bool IsJpegFamily(DicomTransferSyntax syntax) =>
+        syntax.IsEncapsulated && syntax.Uid.StartsWith("1.2.840.10008.1.2.4.", StringComparison.Ordinal);
+
+    /// <summary>R…G…B… planes of one frame as R G B R G B… (samples of any byte width).</summary>
+    private static byte[] PlanarToInterleaved(byte[] frame, PixelFormat format)
+    {
+        int pixels = format.Rows * format.Columns;
+        int width = format.BytesPerSample;
+        int samples = format.SamplesPerPixel;
+        byte[] result = new byte[frame.Length];
+        for (int c = 0; c < samples; c++)
+        {
+            for (int p = 0; p < pixels; p++)
+            {
+                frame.AsSpan(((c * pixels) + p) * width, width).CopyTo(result.AsSpan(((p * samples) + c) * width));
+            }
+        }
+
+        return result;
     }
 
     private static List<byte[]> Decode(DicomFragmentSequence fragments, DicomTransferSyntax source, PixelFormat format)
