@@ -6,9 +6,7 @@ using PacsNode.Dicom.Dictionary;
 using PacsNode.Dicom.Network.Scp;
 using PacsNode.Dicom.Network.Upper;
 using PacsNode.Host.Options;
-using PacsNode.Storage;
 using PacsNode.Storage.Files;
-using PacsNode.Storage.Index;
 using PacsNode.Storage.Queries;
 
 namespace PacsNode.Host.Services;
@@ -29,6 +27,7 @@ internal sealed class DicomListenerService(
     IOptions<AccessOptions> accessOptions,
     IOptions<TlsOptions> tlsOptions,
     NodeIndex index,
+    NodeStorage storage,
     PipelineRuntime pipeline,
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory) : BackgroundService
@@ -53,18 +52,9 @@ internal sealed class DicomListenerService(
         ListenerOptions listener = listenerOptions.Value;
         string dataFolder = storageOptions.Value.DataFolderFullPath;
         var database = index.Database;
-        await using var writer = new IndexWriter(database, timeProvider, null, loggerFactory.CreateLogger<IndexWriter>());
-        var store = new InstanceStore(
-            new InstanceStoreOptions
-            {
-                DataFolder = StorageOptions.InstancesFolder(dataFolder),
-                DuplicatePolicy = storageOptions.Value.DuplicatePolicy,
-                Durability = storageOptions.Value.Durability,
-                MinimumFreeBytes = storageOptions.Value.MinimumFreeMegabytes * 1024L * 1024L,
-            },
-            loggerFactory.CreateLogger<InstanceStore>());
+        InstanceStore store = storage.Store;
         store.SweepTemporaryFiles();
-        var scp = new NodeScp(new InstanceArchive(store, writer, timeProvider), logger, pipeline.Announcer);
+        var scp = new NodeScp(storage.Archive, logger, pipeline.Announcer);
         string spool = Path.Combine(dataFolder, "spool");
         Directory.CreateDirectory(spool);
 
