@@ -8,6 +8,7 @@ internal static class CommandRegistry
     [
         new ServeCommand(),
         new ReindexCommand(),
+        new JobsCommand(),
         new FindCommand(),
         new MoveCommand(),
         new GetCommand(),

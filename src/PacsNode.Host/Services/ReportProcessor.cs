@@ -24,7 +24,7 @@ internal static class ReportProcessor
             Detection = new LesionDetectionOptions { Method = pipeline.VoiThreshold, FixedSuv = pipeline.FixedSuv },
         };
         return new PetReportProcessor(
-            services.GetRequiredService<NodeArchive>().Archive,
+            services.GetRequiredService<NodeStorage>().Archive,
             new IndexCatalog(services.GetRequiredService<NodeIndex>().Database),
             settings,
             services.GetRequiredService<TimeProvider>());
