@@ -57,6 +57,7 @@ public sealed class Jpeg2000OpenJpegTests
         "-d 5,3",
         "-d 7,9 -t 30,20 -T 3,2 -n 4",
         "-PLT -TLM",
+        "-ROI c=0,U=5",
         "-t 50,50 -POC T1=0,0,1,3,{C},RLCP/T1=3,0,1,6,{C},RPCL",
     };
 
@@ -67,6 +68,7 @@ public sealed class Jpeg2000OpenJpegTests
         "-I -r 40,10,2 -p RPCL -c [32,32]",
         "-I -t 40,40 -n 3",
         "-I -M 63",
+        "-I -ROI c=0,U=3",
     };
 
     [Theory]
