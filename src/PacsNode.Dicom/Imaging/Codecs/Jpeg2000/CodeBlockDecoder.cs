@@ -15,6 +15,9 @@ internal sealed class CodeBlockDecoder
     private readonly MqDecoder _mq = new();
     private int[] _magnitude = [];
     private byte[] _flags = [];
+
+    /// <summary>Per sample, its significant neighbours packed as h (bits 0–1), v (2–3) and d (4–6), kept up to date.</summary>
+    private byte[] _neighbours = [];
     private int _width;
     private int _height;
     private int _stride;
@@ -45,11 +48,13 @@ internal sealed class CodeBlockDecoder
         {
             _flags = new byte[area];
             _magnitude = new int[area];
+            _neighbours = new byte[area];
         }
         else
         {
             Array.Clear(_flags, 0, area);
             Array.Clear(_magnitude, 0, area);
+            Array.Clear(_neighbours, 0, area);
         }
 
         _mq.ResetContexts();
@@ -154,13 +159,13 @@ internal sealed class CodeBlockDecoder
                         continue;
                     }
 
-                    (int h, int v, int d) = Neighbours(i, y);
-                    if (h + v + d == 0)
+                    int neighbours = _neighbours[i];
+                    if (neighbours == 0)
                     {
                         continue;
                     }
 
-                    int bit = _raw ? _mq.DecodeRaw() : _mq.Decode(T1Contexts.Zero(_orientation, h, v, d));
+                    int bit = _raw ? _mq.DecodeRaw() : _mq.Decode(T1Contexts.Zero(_orientation, neighbours));
                     if (bit != 0)
                     {
                         BecomeSignificant(i, y, oneAndHalf);
@@ -196,9 +201,8 @@ internal sealed class CodeBlockDecoder
                     }
                     else
                     {
-                        (int h, int v, int d) = Neighbours(i, y);
                         int context = (flags & Refined) != 0 ? T1Contexts.RefinementLater
-                            : h + v + d > 0 ? T1Contexts.RefinementFirstBusy : T1Contexts.RefinementFirstQuiet;
+                            : _neighbours[i] != 0 ? T1Contexts.RefinementFirstBusy : T1Contexts.RefinementFirstQuiet;
                         bit = _mq.Decode(context);
                     }
 
@@ -237,8 +241,7 @@ internal sealed class CodeBlockDecoder
                     int i = ((y + 1) * _stride) + x + 1;
                     if ((_flags[i] & (Significant | Visited)) == 0)
                     {
-                        (int h, int v, int d) = Neighbours(i, y);
-                        if (_mq.Decode(T1Contexts.Zero(_orientation, h, v, d)) != 0)
+                        if (_mq.Decode(T1Contexts.Zero(_orientation, _neighbours[i])) != 0)
                         {
                             BecomeSignificant(i, y, oneAndHalf);
                         }
@@ -258,13 +261,7 @@ internal sealed class CodeBlockDecoder
         for (int y = y0; y < y0 + 4; y++)
         {
             int i = ((y + 1) * _stride) + x + 1;
-            if ((_flags[i] & (Significant | Visited)) != 0)
-            {
-                return false;
-            }
-
-            (int h, int v, int d) = Neighbours(i, y);
-            if (h + v + d != 0)
+            if ((_flags[i] & (Significant | Visited)) != 0 || _neighbours[i] != 0)
             {
                 return false;
             }
@@ -291,23 +288,29 @@ internal sealed class CodeBlockDecoder
 
         _magnitude[i] = magnitude;
         _flags[i] |= sign != 0 ? (byte)(Significant | Negative) : Significant;
+        Propagate(i, y);
+    }
+
+    /// <summary>
+    /// Counts a newly significant sample in its eight neighbours' contexts. In vertically causal mode (D.7) the row
+    /// above a stripe boundary does not see this sample, which lies in the next stripe.
+    /// </summary>
+    private void Propagate(int i, int y)
+    {
+        byte[] n = _neighbours;
+        int s = _stride;
+        n[i - 1]++;
+        n[i + 1]++;
+        n[i + s] += 4;
+        n[i + s - 1] += 16;
+        n[i + s + 1] += 16;
+        if (!(_causal && (y & 3) == 0))
+        {
+            n[i - s] += 4;
+            n[i - s - 1] += 16;
+            n[i - s + 1] += 16;
+        }
     }
 
     private static int Contribution(byte flags) => (flags & Significant) == 0 ? 0 : (flags & Negative) != 0 ? -1 : 1;
-
-    private (int H, int V, int D) Neighbours(int i, int y)
-    {
-        byte[] f = _flags;
-        int s = _stride;
-        int h = (f[i - 1] & Significant) + (f[i + 1] & Significant);
-        int v = f[i - s] & Significant;
-        int d = (f[i - s - 1] & Significant) + (f[i - s + 1] & Significant);
-        if (!(_causal && (y & 3) == 3))
-        {
-            v += f[i + s] & Significant;
-            d += (f[i + s - 1] & Significant) + (f[i + s + 1] & Significant);
-        }
-
-        return (h, v, d);
-    }
 }

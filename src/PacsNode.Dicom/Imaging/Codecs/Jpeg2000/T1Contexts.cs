@@ -14,7 +14,12 @@ internal static class T1Contexts
     /// <summary>Zero-coding context by orientation (0 LL, 1 HL, 2 LH, 3 HH) and (h·3 + v)·5 + d.</summary>
     private static readonly byte[][] ZeroCoding = BuildZeroCoding();
 
+    /// <summary>Zero-coding context by orientation and packed neighbour counts (h in bits 0–1, v in 2–3, d in 4–6).</summary>
+    private static readonly byte[][] ZeroCodingPacked = BuildPacked();
+
     public static int Zero(int orientation, int h, int v, int d) => ZeroCoding[orientation][(((h * 3) + v) * 5) + d];
+
+    public static int Zero(int orientation, int packed) => ZeroCodingPacked[orientation][packed];
 
     /// <summary>Table D.3: the context and the XOR bit for horizontal and vertical sign contributions, each in −1..1.</summary>
     public static (int Context, int Xor) Sign(int h, int v) => (h, v) switch
@@ -29,6 +34,24 @@ internal static class T1Contexts
         (-1, 0) => (12, 1),
         _ => (13, 1),
     };
+
+    private static byte[][] BuildPacked()
+    {
+        var tables = new byte[4][];
+        for (int orientation = 0; orientation < 4; orientation++)
+        {
+            tables[orientation] = new byte[128];
+            for (int packed = 0; packed < 128; packed++)
+            {
+                int h = Math.Min(packed & 3, 2);
+                int v = Math.Min((packed >> 2) & 3, 2);
+                int d = Math.Min(packed >> 4, 4);
+                tables[orientation][packed] = (byte)Zero(orientation, h, v, d);
+            }
+        }
+
+        return tables;
+    }
 
     private static byte[][] BuildZeroCoding()
     {
