@@ -5,7 +5,7 @@ namespace PacsNode.Dicom.Imaging.Codecs.Jpeg2000;
 /// codewords, Lblock and segment lengths), optional SOP and EPH markers, then gives each code-block its bytes. Headers
 /// come from the packet data, or from PPM/PPT when the codestream packs them. Every length is checked against what is left.
 /// </summary>
-internal sealed class PacketDecoder(J2kTile tile, CodingStyle coding)
+internal sealed class PacketDecoder(J2kTile tile, CodingStyle coding, Action<int, int, int>? packetRead = null)
 {
     private readonly List<(CodeBlock Block, int Length)> _contributions = [];
     private int _bodyAt;
@@ -19,6 +19,7 @@ internal sealed class PacketDecoder(J2kTile tile, CodingStyle coding)
             _bodyAt += 6;
         }
 
+        int headerStart = _bodyAt;
         bool packed = tile.PackedHeaders is not null;
         ReadOnlySpan<byte> headers = packed ? tile.PackedHeaders!.WrittenSpan : body;
         var reader = new PacketHeaderReader(headers, packed ? _headerAt : _bodyAt);
@@ -50,6 +51,8 @@ internal sealed class PacketDecoder(J2kTile tile, CodingStyle coding)
             _bodyAt = at;
         }
 
+        int headerEnd = _bodyAt;
+
         foreach ((CodeBlock block, int length) in _contributions)
         {
             if (length > body.Length - _bodyAt)
@@ -62,6 +65,7 @@ internal sealed class PacketDecoder(J2kTile tile, CodingStyle coding)
         }
 
         precinct.NextLayer = layer + 1;
+        packetRead?.Invoke(headerStart, headerEnd, _bodyAt);
     }
 
     private void ReadBlockHeader(ref PacketHeaderReader reader, PrecinctBand band, int k, int layer, ComponentCodingStyle style)

@@ -7,7 +7,10 @@ namespace PacsNode.Dicom.Imaging.Codecs.Jpeg2000;
 /// </summary>
 internal static class TileDecoder
 {
-    public static void Decode(J2kCodestream codestream, J2kTile tile, int[][] planes, CodeBlockDecoder tier1)
+    /// <summary>Decodes <paramref name="tile"/> into <paramref name="planes"/>; <paramref name="packetRead"/>, if given, is told each
+    /// packet's header start, header end and data end in the tile's data (tests use it to repack headers).</summary>
+    public static void Decode(J2kCodestream codestream, J2kTile tile, int[][] planes, CodeBlockDecoder tier1,
+        Action<int, int, int>? packetRead = null)
     {
         SizMarker siz = codestream.Siz;
         int p = tile.Index % siz.TilesWide;
@@ -24,7 +27,7 @@ internal static class TileDecoder
                 codestream.QuantizationFor(tile, c), siz.Precision[c], codestream.RoiShiftFor(tile, c));
         }
 
-        var packets = new PacketDecoder(tile, coding);
+        var packets = new PacketDecoder(tile, coding, packetRead);
         foreach ((int c, int r, int precinct, int layer) in ProgressionIterator.Packets(
                      components, coding.Layers, coding.Progression, codestream.ProgressionChangesFor(tile)))
         {
