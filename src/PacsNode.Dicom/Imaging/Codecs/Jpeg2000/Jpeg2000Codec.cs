@@ -22,6 +22,11 @@ public sealed class Jpeg2000Codec(DicomTransferSyntax syntax) : IDicomCodec
             throw new ArgumentException($"The output has {output.Length} bytes; a frame is {format.FrameLength}.", nameof(output));
         }
 
+        if (format.BitsAllocated is not (8 or 16 or 32))
+        {
+            throw J2kError.NotSupported($"Bits Allocated {format.BitsAllocated}; 8, 16 and 32 are written.");
+        }
+
         J2kCodestream codestream = J2kCodestreamReader.Read(compressed);
         SizMarker siz = codestream.Siz;
         int width = siz.Width - siz.X0;
