@@ -8,6 +8,8 @@ namespace PacsNode.Dicom.Imaging.Codecs.Jpeg2000;
 /// </summary>
 internal static class ProgressionIterator
 {
+    private const long MaxPacketSlots = 200_000_000;
+
     public static IEnumerable<(int Component, int Resolution, int Precinct, int Layer)> Packets(
         TileComponent[] components, int layers, ProgressionOrder order, IReadOnlyList<ProgressionChange> changes)
     {
@@ -15,11 +17,26 @@ internal static class ProgressionIterator
         IEnumerable<ProgressionChange> volumes = changes.Count > 0
             ? changes
             : [new ProgressionChange(0, 0, layers, maxResolutions, components.Length, order)];
+        long slots = 0;
         foreach (ProgressionChange v in volumes)
         {
             int rEnd = Math.Min(v.ResolutionEnd, maxResolutions);
             int cEnd = Math.Min(v.ComponentEnd, components.Length);
             int lEnd = Math.Min(v.LayerEnd, layers);
+
+            // Each packet read consumes data, but a volume that repeats packets already read only loops: bound the loops.
+            for (int c = v.ComponentStart; c < cEnd; c++)
+            {
+                for (int r = v.ResolutionStart; r < Math.Min(rEnd, components[c].Resolutions.Length); r++)
+                {
+                    slots += (long)Math.Max(1, lEnd) * Math.Max(1, components[c].Resolutions[r].Precincts.Length);
+                }
+            }
+
+            if (slots > MaxPacketSlots)
+            {
+                throw J2kError.Corrupt($"the progression volumes visit more than {MaxPacketSlots} packet positions.");
+            }
             IEnumerable<(int, int, int, int)> packets = v.Order switch
             {
                 ProgressionOrder.LayerResolutionComponentPosition => LayerFirst(components, v, rEnd, cEnd, lEnd),
