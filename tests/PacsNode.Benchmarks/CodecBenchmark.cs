@@ -56,6 +56,8 @@ internal static class CodecBenchmark
                     $"| {label} | {name} | {mb / ourEncode:F0} | {mb / theirEncode:F0} | {mb / ourDecode:F0} | {mb / theirDecode:F0} | " +
                     $"{theirEncode / ourEncode:F2}× | {theirDecode / ourDecode:F2}× | {nativeBytes / (double)compressedBytes:F2}:1 |");
             }
+
+            await Jpeg2000Benchmark.AppendAsync(table, label, file, work, rounds, cancellationToken);
         }
 
         Console.WriteLine(table.ToString());

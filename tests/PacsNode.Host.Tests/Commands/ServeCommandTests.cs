@@ -58,14 +58,14 @@ public sealed class ServeCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Serve_PipelineEnabledWithoutReportProcessor_SaysSoAndStillServes()
+    public async Task Serve_StableSeconds_PipelineRunsWithThatQuietTimeAndTheNodeServes()
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "SIGTERM is a Unix signal");
         var cancellationToken = TestContext.Current.CancellationToken;
         var port = FreePort.Get();
         await using var node = PacsNodeCli.Start(["serve", "--stable-seconds", "5"], Options(("PACSNODE__LISTENER__PORT", $"{port}")));
 
-        await node.WaitForOutputAsync("report processor is not installed", cancellationToken);
+        await node.WaitForOutputAsync("quiet time 5 s", cancellationToken);
         await node.WaitForOutputAsync("accepting associations", cancellationToken);
         node.Terminate();
         var result = await node.WaitForExitAsync(cancellationToken);

@@ -84,6 +84,11 @@ public static class DicomTranscoder
         else
         {
             byte[] all = native.SelectMany(f => f).ToArray();
+            if (format.PhotometricInterpretation is "YBR_RCT" or "YBR_ICT")
+            {
+                copy.SetString(DicomTag.PhotometricInterpretation, DicomVR.CS, "RGB"); // the decoder undid RCT/ICT (PS3.5 8.2.4)
+            }
+
             copy.AddOrUpdate(new DicomElement(DicomTag.PixelData, format.BitsAllocated > 8 ? DicomVR.OW : DicomVR.OB,
                 DicomBuffer.FromBytes(all)));
         }
