@@ -258,7 +258,6 @@ public sealed class InstanceStore
 
             bool exists = File.Exists(path);
             StoreResult result;
-            string? renamedInto = null;
             if ((exists || elsewhere is not null) && _options.DuplicatePolicy != DuplicatePolicy.Replace)
             {
                 result = Refused(DuplicateOutcome(), exists ? path : elsewhere!, dataset, syntaxUid);
@@ -269,7 +268,7 @@ public sealed class InstanceStore
                 EnsureFolder(Path.GetDirectoryName(seriesFolder)!);
                 EnsureFolder(seriesFolder);
                 File.Move(temp, path, overwrite: exists);
-                renamedInto = seriesFolder;
+                FlushFolder(seriesFolder);
                 StoreOutcome outcome = exists || elsewhere is not null ? StoreOutcome.Replaced : StoreOutcome.Stored;
                 result = Result(outcome, path, dataset, syntaxUid, new FileInfo(path).Length) with
                 {
@@ -280,17 +279,6 @@ public sealed class InstanceStore
             if (coordinator is not null)
             {
                 await coordinator.CommittedAsync(result, cancellationToken).ConfigureAwait(false);
-            }
-
-            // The folder is flushed after the index commit, not between the rename and it: the file's own bytes are
-            // already on the device, and on a journalling file system the index commit's flush also commits the
-            // rename, so this flush finds little left to do (one journal commit per instance instead of two). It
-            // still comes before the caller is told, so a returned Stored or Replaced is durable on any file system;
-            // a crash in between leaves at worst an index row whose file name was lost, which a resend re-stores
-            // (its file is not found) and reindex removes.
-            if (renamedInto is not null)
-            {
-                FlushFolder(renamedInto);
             }
 
             return result;
