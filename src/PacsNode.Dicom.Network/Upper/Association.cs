@@ -42,7 +42,8 @@ public sealed partial class Association : IAsyncDisposable
         _socket = socket;
         _stream = transport ?? new NetworkStream(socket, ownsSocket: true);
         // 64 KiB reads (the default is 4 KiB): a 16 KiB P-DATA-TF arrives in one receive, not four.
-        _input = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: ReceiveBufferSize, minimumReadSize: ReceiveBufferSize / 4, leaveOpen: true));
+        _input = PipeReader.Create(_stream,
+            new StreamPipeReaderOptions(bufferSize: ReceiveBufferSize, minimumReadSize: ReceiveBufferSize / 4, leaveOpen: true));
         _output = PipeWriter.Create(_stream, new StreamPipeWriterOptions(leaveOpen: true));
         _reader = new PduReader(ourMaxPduLength);
         _options = options;

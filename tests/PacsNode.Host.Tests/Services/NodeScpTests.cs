@@ -79,7 +79,10 @@ public sealed class NodeScpTests
         .Element(0x7FE0, 0x0010, "OB", Enumerable.Range(0, 512).Select(i => (byte)i).ToArray())
         .ToArray();
 
-    /// <summary>Receives <paramref name="dataset"/> in two fragments into a fresh node store; returns the answer and the instance's path.</summary>
+    /// <summary>
+    /// Receives <paramref name="dataset"/> in two fragments into a fresh node store; returns the answer and the
+    /// instance's path.
+    /// </summary>
     private static async Task<(DimseResult Result, string Path)> StoreAsync(
         string dataFolder, byte[] dataset, long spoolThreshold, CancellationToken ct)
     {
