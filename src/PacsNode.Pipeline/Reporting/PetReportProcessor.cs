@@ -78,7 +78,12 @@ public sealed class PetReportProcessor : ISeriesProcessor, IDisposable
                 $"report {ids.SrInstanceUid} for these inputs is already stored");
         }
 
-        IReadOnlyList<DicomFile> files = await inputs.ReadPetAsync(cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<DicomFile> files;
+        using (timings.Measure("load"))
+        {
+            files = await inputs.ReadPetAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         QuantifyResult result;
         using (timings.Measure("quantify"))
         {
