@@ -119,7 +119,7 @@ public sealed class PetReportProcessorTests
         StoredReport read = Tid1500Reader.Read(v2);
         Assert.Equal([first.ResultInstanceUids[1]], read.Predecessors.Select(p => p.SopInstanceUid));
         Assert.Empty(Tid1500Reader.Read(v1).Predecessors);
-        Assert.Equal(harness.PetFiles.Count, ((IReadOnlyList<SopReference>)Evidence(v2)).Count(e => e.SopClassUid == DicomUid.PositronEmissionTomographyImageStorage));
+        Assert.Equal(harness.PetFiles.Count, Evidence(v2).Count(e => e.SopClassUid == DicomUid.PositronEmissionTomographyImageStorage));
     }
 
     [Fact]
@@ -185,21 +185,6 @@ public sealed class PetReportProcessorTests
         Assert.Equal(expected, actual.Value, Math.Abs(expected) * 1e-12);
     }
 
-    private static List<SopReference> Evidence(DicomDataset sr)
-    {
-        var list = new List<SopReference>();
-        foreach (DicomDataset study in sr.GetSequence(DicomTag.CurrentRequestedProcedureEvidenceSequence)?.Items ?? [])
-        {
-            foreach (DicomDataset series in study.GetSequence(DicomTag.ReferencedSeriesSequence)?.Items ?? [])
-            {
-                foreach (DicomDataset sop in series.GetSequence(DicomTag.ReferencedSOPSequence)?.Items ?? [])
-                {
-                    list.Add(new SopReference(study.GetString(DicomTag.StudyInstanceUID)!, series.GetString(DicomTag.SeriesInstanceUID)!,
-                        sop.GetString(DicomTag.ReferencedSOPClassUID)!, sop.GetString(DicomTag.ReferencedSOPInstanceUID)!));
-                }
-            }
-        }
-
-        return list;
-    }
+    private static IReadOnlyList<SopReference> Evidence(DicomDataset sr) =>
+        HierarchicalReferences.Read(sr.GetSequence(DicomTag.CurrentRequestedProcedureEvidenceSequence));
 }
