@@ -57,6 +57,22 @@ public sealed class DicomPixelDataTests
         Assert.Equal(1000f, (await DicomPixelData.LoadAsync(ds, DicomTransferSyntax.ExplicitVRLittleEndian, Token)).GetFrame(1).ToFloat()[0]);
     }
 
+    [Fact]
+    public void Transcode_DecodingALossySyntax_RecordsTheLossAndItsMethod()
+    {
+        DicomDataset native = Image(rows: 3, columns: 4, stored: 16, signed: true, frames: 1, [.. Enumerable.Range(0, 12).Select(i => (ushort)(i * 1000))]);
+        DicomDataset compressed = DicomTranscoder.ForSyntax(native, DicomTransferSyntax.ExplicitVRLittleEndian, DicomTransferSyntax.FromUid("1.2.840.10008.1.2.4.80"));
+
+        // The same JPEG-LS stream (NEAR = 0) arriving as near-lossless .81: decoded pixels have been through a lossy syntax.
+        DicomDataset fromLossy = DicomTranscoder.ForSyntax(compressed, DicomTransferSyntax.FromUid("1.2.840.10008.1.2.4.81"), DicomTransferSyntax.ExplicitVRLittleEndian);
+        DicomDataset fromLossless = DicomTranscoder.ForSyntax(compressed, DicomTransferSyntax.FromUid("1.2.840.10008.1.2.4.80"), DicomTransferSyntax.ExplicitVRLittleEndian);
+
+        Assert.Equal("01", fromLossy.GetString(DicomTag.LossyImageCompression));
+        Assert.Equal(["ISO_14495_1"], fromLossy.GetStrings(DicomTag.LossyImageCompressionMethod));
+        Assert.Null(fromLossless.GetString(DicomTag.LossyImageCompression));
+        Assert.Null(compressed.GetString(DicomTag.LossyImageCompression));
+    }
+
     [Theory]
     [InlineData("1.2.840.10008.1.2.5")]
     [InlineData("1.2.840.10008.1.2.4.70")]
