@@ -43,6 +43,13 @@ public sealed class PacsNodeServer : IAsyncDisposable
         {
             ["PacsNode__Listener__AeTitle"] = aeTitle,
         };
+
+        // The auto-processing pipeline adds SR/SEG results to a study once it is quiet; tests of the store and of
+        // Q/R count instances, so it is off unless the test configures it (any PacsNode__Pipeline__ setting).
+        if (!environment.Keys.Any(k => k.StartsWith("PacsNode__Pipeline__", StringComparison.OrdinalIgnoreCase)))
+        {
+            environment["PacsNode__Pipeline__Enabled"] = "false";
+        }
         var process = PacsNodeCli.Start(
             ["serve", "--port", chosen.ToString(CultureInfo.InvariantCulture), "--data", dataFolder],
             new ToolRunOptions { Environment = environment, Timeout = TimeSpan.FromMinutes(30) });

@@ -20,6 +20,13 @@ public sealed partial class NodeDurabilityInteropTests
 {
     private const int Instances = 500;
 
+    /// <summary>
+    /// The store path alone: the pipeline is off, so the store holds only what storescu sent (these copies of one slice
+    /// share a position, so the pipeline would add a not-quantified SR, which the checks below would count).
+    /// </summary>
+    private static IReadOnlyDictionary<string, string?> StoreOnly { get; } =
+        new Dictionary<string, string?> { ["PacsNode__Pipeline__Enabled"] = "false" };
+
     [Fact]
     public async Task Kill9_DuringStorescu_EverySuccessSurvivesAndNothingIsHalfWritten()
     {
@@ -30,7 +37,7 @@ public sealed partial class NodeDurabilityInteropTests
         string data = dir.Combine("data");
 
         ToolResult storescu;
-        await using (PacsNodeServer node = await PacsNodeServer.StartAsync(data, cancellationToken: ct))
+        await using (PacsNodeServer node = await PacsNodeServer.StartAsync(data, StoreOnly, cancellationToken: ct))
         {
             await using RunningTool sender = StartStorescu(node, files);
             await WaitForSuccessesAsync(sender, 100, ct);
@@ -54,7 +61,7 @@ public sealed partial class NodeDurabilityInteropTests
 
         ToolResult storescu, stopped;
         await using (PacsNodeServer node = await PacsNodeServer.StartAsync(data,
-                         new Dictionary<string, string?> { ["PacsNode__Listener__ShutdownGraceSeconds"] = "60" }, cancellationToken: ct))
+                         new Dictionary<string, string?>(StoreOnly) { ["PacsNode__Listener__ShutdownGraceSeconds"] = "60" }, cancellationToken: ct))
         {
             await using RunningTool sender = StartStorescu(node, files);
             await WaitForSuccessesAsync(sender, 50, ct);
@@ -116,7 +123,7 @@ public sealed partial class NodeDurabilityInteropTests
     private static async Task AssertStoreIsConsistentAsync(string data, string study, HashSet<string> acknowledgedFiles, CancellationToken ct)
     {
         // Restart on the same folder: start-up sweeps temporary and spool files; then stop cleanly.
-        await using (PacsNodeServer again = await PacsNodeServer.StartAsync(data, cancellationToken: ct))
+        await using (PacsNodeServer again = await PacsNodeServer.StartAsync(data, StoreOnly, cancellationToken: ct))
         {
             Assert.Equal(0, (await again.StopAsync(ct)).ExitCode);
         }

@@ -30,6 +30,7 @@ internal sealed class ServedNode : IAsyncDisposable
         {
             ["PACSNODE__STORAGE__DATAFOLDER"] = served._dir.Combine("data"),
             ["PACSNODE__LISTENER__PORT"] = served.PortText,
+            ["PacsNode__Pipeline__Enabled"] = "false",
             ["PacsNode__Remotes__0__AeTitle"] = "STORESCP",
             ["PacsNode__Remotes__0__Host"] = "127.0.0.1",
             ["PacsNode__Remotes__0__Port"] = served.DestinationPort.ToString(CultureInfo.InvariantCulture),
