@@ -17,6 +17,7 @@ internal static class CommandRegistry
         new ConvertCommand(),
         new QuantifyCommand(),
         new PhantomCommand(),
+        new PatientCommand(),
         new VersionCommand(),
         new HelpCommand(),
     ];
