@@ -39,6 +39,9 @@ public sealed class PatientReportFixture : IAsyncLifetime
 
     public PatientReportOutcome RepeatOutcome { get; private set; } = null!;
 
+    /// <summary>A PET header of each study, by StudyInstanceUID.</summary>
+    public Dictionary<string, DicomDataset> StudyHeaders { get; private set; } = [];
+
     /// <summary>The per-series SR of each PET series, by PET SeriesInstanceUID.</summary>
     public Dictionary<string, string> SeriesReportUids { get; } = new(StringComparer.Ordinal);
 
@@ -78,6 +81,7 @@ public sealed class PatientReportFixture : IAsyncLifetime
             }
         }
 
+        StudyHeaders = Headers(series);
         var service = new PatientReportService(archive, Catalog, settings, TimeProvider.System);
         using var kernels = new ReferenceKernels();
         var assessor = new PatientAssessor(kernels);

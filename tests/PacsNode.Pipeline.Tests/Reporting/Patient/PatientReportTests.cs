@@ -6,6 +6,7 @@ using PacsNode.Quantification.Assessment;
 using PacsNode.Quantification.Phantoms;
 using PacsNode.Quantification.Volume;
 using PacsNode.StructuredReport.Content;
+using PacsNode.StructuredReport.Documents;
 using PacsNode.StructuredReport.Tid1500;
 using PacsNode.TestKit;
 using Xunit;
@@ -129,6 +130,32 @@ public sealed class PatientReportTests(PatientReportFixture fixture) : IClassFix
         ToolResult complete = await ExternalTool.RunAsync(dsrdump, [await fixture.FilePathAsync(fixture.CompleteOutcome.Report.SopInstanceUid)], cancellationToken: ct);
         Assert.Contains($"=({fixture.Phantom.Truth.ZephirGroup},99PACSNODE,", complete.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("\"EORTC 1999 metabolic response\")=(", complete.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_WithoutSeriesReports_GroupsHaveNoSegmentUidIgnoresTimeAndWriterRefusesATrackingIdTwiceAtOneTimePoint()
+    {
+        var device = new ReportDevice { ManufacturerModelName = "PacsNode", SoftwareVersions = "test", DeviceSerialNumber = "T", ObserverUid = "1.2.3", ObserverName = "T" };
+        var context = new PatientReportContext
+        {
+            StudyHeaders = fixture.StudyHeaders,
+            ContentDateTime = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero),
+            Device = device,
+            Algorithm = new AlgorithmIdentification("PacsNode patient assessment", "test", []),
+        };
+
+        MeasurementReport report = PatientReportComposer.Compose(context, fixture.Complete);
+        MeasurementReport later = PatientReportComposer.Compose(context with { ContentDateTime = context.ContentDateTime.AddDays(1) }, fixture.Complete);
+        StoredReport read = Tid1500Reader.Read(Tid1500Writer.Write(report).Dataset);
+
+        Assert.Equal(report.Document.SopInstanceUid, later.Document.SopInstanceUid);
+        Assert.Equal(fixture.CompleteOutcome.Report.SeriesInstanceUid, report.Document.SeriesInstanceUid);
+        Assert.Empty(report.Evidence);
+        Assert.Equal(report.Groups.Count, read.Groups.Count);
+        Assert.All(read.Groups, g => Assert.Null(g.Segment));
+        Assert.True(read.Groups.Count > report.Groups.Select(g => g.TrackingIdentifier).Distinct(StringComparer.Ordinal).Count());
+        var ex = Assert.Throws<ArgumentException>(() => Tid1500Writer.Write(report with { Groups = [.. report.Groups, report.Groups[0]] }));
+        Assert.Contains("same time point", ex.Message, StringComparison.Ordinal);
     }
 
     private async Task<(DicomDataset Dataset, StoredReport Report)> ReadAsync(string sopInstanceUid)
