@@ -15,8 +15,8 @@ namespace PacsNode.Pipeline.Reporting.Patient;
 /// when the patient has PET series in two or more studies, the patient is assessed from the stored PET series (one per
 /// study: the PT series with the most instances) and the patient report stored as its next version (or found already
 /// stored). A failure of the patient step does not fail the series job (its report is stored and is what the job is
-/// for); it is stated in the job's summary. Two jobs of one patient running at once may each store a version; the
-/// current one is then the version no other names as predecessor with the highest Instance Number.
+/// for); it is stated in the job's summary. Patient steps run one at a time (whatever the number of pipeline workers), so
+/// each reads the versions the previous one stored and the last one names all of them in its chain.
 /// </summary>
 public sealed class PatientReportingProcessor : ISeriesProcessor, IDisposable
 {
@@ -27,6 +27,7 @@ public sealed class PatientReportingProcessor : ISeriesProcessor, IDisposable
     private readonly PatientReportService _patientReports;
     private readonly AssessmentOptions _options;
     private readonly Lazy<IVolumeKernels> _kernels;
+    private readonly SemaphoreSlim _patientStep = new(1, 1);
 
     public PatientReportingProcessor(
         PetReportProcessor series, InstanceArchive archive, IndexCatalog catalog, ReportingSettings settings, AssessmentOptions options,
@@ -55,11 +56,17 @@ public sealed class PatientReportingProcessor : ISeriesProcessor, IDisposable
 
         try
         {
-            using (timings.Measure("patient"))
+            await _patientStep.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
             {
+                using var measure = timings.Measure("patient");
                 (PatientReportOutcome? stored, string summary) = await PatientReportAsync(job, cancellationToken).ConfigureAwait(false);
                 IReadOnlyList<string> results = stored is { AlreadyStored: false } ? [.. outcome.ResultInstanceUids, stored.Report.SopInstanceUid] : outcome.ResultInstanceUids;
                 return ProcessingOutcome.Success(results, outcome.Summary + "; " + summary);
+            }
+            finally
+            {
+                _patientStep.Release();
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -72,6 +79,7 @@ public sealed class PatientReportingProcessor : ISeriesProcessor, IDisposable
     public void Dispose()
     {
         _series.Dispose();
+        _patientStep.Dispose();
         if (_kernels.IsValueCreated)
         {
             _kernels.Value.Dispose();
