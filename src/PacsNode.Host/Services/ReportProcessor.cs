@@ -4,7 +4,6 @@ using PacsNode.Host.Options;
 using PacsNode.Pipeline;
 using PacsNode.Pipeline.Reporting;
 using PacsNode.Pipeline.Reporting.Patient;
-using PacsNode.Quantification.Assessment;
 using PacsNode.Quantification.Kernels;
 using PacsNode.Quantification.Lesions;
 using PacsNode.Storage;
@@ -34,7 +33,10 @@ internal static class ReportProcessor
         TimeProvider time = services.GetRequiredService<TimeProvider>();
 
         // Each series report is followed by the patient report when the patient has two or more PET studies (issue 6
-        // part 7), with the default assessment settings (the assessment options are not yet configurable here).
-        return new PatientReportingProcessor(new PetReportProcessor(archive, catalog, settings, time), archive, catalog, settings, new AssessmentOptions(), time);
+        // part 7), unless PacsNode:Pipeline:PatientReports is false.
+        var series = new PetReportProcessor(archive, catalog, settings, time);
+        return pipeline.PatientReports
+            ? new PatientReportingProcessor(series, archive, catalog, settings, pipeline.ToAssessmentOptions(), time)
+            : series;
     }
 }
