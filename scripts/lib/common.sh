@@ -3,7 +3,7 @@
 export DOTNET_NOLOGO=1
 
 # The Debian packages the interop tests talk to. PACSNODE_DEBIAN_PEERS overrides the list (for trying the logic).
-read -r -a DEBIAN_PEERS <<< "${PACSNODE_DEBIAN_PEERS:-dcmtk dicom3tools python3-pydicom python3-numpy python3-scipy orthanc}"
+read -r -a DEBIAN_PEERS <<< "${PACSNODE_DEBIAN_PEERS:-dcmtk dicom3tools python3-pydicom python3-numpy python3-scipy orthanc libopenjp2-tools}"
 
 # Prints the peers that dpkg does not report as installed, one per line.
 missing_debian_peers() {

@@ -60,9 +60,12 @@ internal static class NodeHost
         services.AddSingleton<IValidateOptions<PipelineOptions>, PipelineOptionsValidator>();
         services.AddSingleton<NodeIndex>();
 
+        // The shared store, index writer and archive; a hosted service registered first, so it stops last.
+        services.AddSingleton<NodeStorage>();
+        services.AddHostedService(sp => sp.GetRequiredService<NodeStorage>());
+
         // The pipeline runs when enabled and an ISeriesProcessor is registered (the report processor); registered
         // before the listener so that it stops after it.
-        services.AddSingleton<NodeArchive>();
         services.AddSingleton<ISeriesProcessor>(ReportProcessor.Create);
         services.AddSingleton<PipelineRuntime>();
         services.AddHostedService<PipelineService>();

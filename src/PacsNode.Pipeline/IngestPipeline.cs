@@ -207,7 +207,8 @@ public sealed class IngestPipeline
             {
                 string stages = string.Join(", ", timings.Stages.Select(
                     s => string.Create(CultureInfo.InvariantCulture, $"{s.Key} {s.Value.TotalMilliseconds:F1} ms")));
-                PipelineLog.JobDone(_logger, job.Id, outcome.Summary, outcome.ResultInstanceUids.Count, destinations.Count, stages);
+                PipelineLog.JobDone(_logger, job.Id, outcome.Summary, outcome.ResultInstanceUids.Count, destinations.Count, stages,
+                    Counters.Received, Counters.Processed, Counters.Failed, Counters.Parked);
             }
 
             if (destinations.Count > 0)
@@ -225,7 +226,7 @@ public sealed class IngestPipeline
             Counters.AddParked();
         }
 
-        PipelineLog.JobFailed(_logger, job.Id, job.Attempt, state, outcome.Summary);
+        PipelineLog.JobFailed(_logger, job.Id, job.Attempt, state, outcome.Summary, Counters.Processed, Counters.Failed, Counters.Parked);
     }
 
     private async Task ForwardAsync(CancellationToken cancellationToken)

@@ -29,11 +29,12 @@ internal static partial class PipelineLog
     public static partial void JobStarted(ILogger logger, long jobId, JobKind kind, int attempt);
 
     [LoggerMessage(EventId = 6202, Level = LogLevel.Information,
-        Message = "Job {JobId} done: {Summary}; {Results} result instance(s), {Destinations} delivery(ies); timings {Timings}")]
-    public static partial void JobDone(ILogger logger, long jobId, string summary, int results, int destinations, string timings);
+        Message = "Job {JobId} done: {Summary}; {Results} result instance(s), {Destinations} delivery(ies); timings {Timings}; so far {Received} instances received, {Processed} jobs processed, {Failed} failed runs, {Parked} parked")]
+    public static partial void JobDone(ILogger logger, long jobId, string summary, int results, int destinations, string timings, long received, long processed, long failed, long parked);
 
-    [LoggerMessage(EventId = 6203, Level = LogLevel.Warning, Message = "Job {JobId} attempt {Attempt} failed ({State}): {Reason}")]
-    public static partial void JobFailed(ILogger logger, long jobId, int attempt, Jobs.JobState state, string reason);
+    [LoggerMessage(EventId = 6203, Level = LogLevel.Warning,
+        Message = "Job {JobId} attempt {Attempt} failed ({State}): {Reason}; so far {Processed} jobs processed, {Failed} failed runs, {Parked} parked")]
+    public static partial void JobFailed(ILogger logger, long jobId, int attempt, Jobs.JobState state, string reason, long processed, long failed, long parked);
 
     [LoggerMessage(EventId = 6204, Level = LogLevel.Error, Message = "Job {JobId}: the processor threw")]
     public static partial void ProcessorThrew(ILogger logger, Exception exception, long jobId);

@@ -1,3 +1,4 @@
+using PacsNode.Dicom.Data;
 using PacsNode.Dicom.Dictionary;
 using PacsNode.Dicom.IO;
 using PacsNode.Storage.Files;
@@ -37,6 +38,15 @@ public sealed class InstanceArchive : IStoreCoordinator
 
     public Task<StoreResult> StoreAsync(Stream part10, CancellationToken cancellationToken) =>
         _store.StoreAsync(part10, this, cancellationToken);
+
+    /// <summary>
+    /// Stores a received instance from its Part 10 bytes given as blocks (preamble and meta, then the dataset as
+    /// received) and its dataset already parsed from those bytes at least up to Pixel Data, which names the path and
+    /// feeds the index; nothing is re-read from disk. The bytes must stay unchanged until the task completes.
+    /// </summary>
+    public Task<StoreResult> StoreAsync(
+        IReadOnlyList<ReadOnlyMemory<byte>> part10, DicomDataset dataset, string transferSyntaxUid, CancellationToken cancellationToken) =>
+        _store.StoreAsync(part10, dataset, transferSyntaxUid, this, cancellationToken);
 
     Task<string?> IStoreCoordinator.FindStoredPathAsync(string sopInstanceUid, CancellationToken cancellationToken) =>
         IndexLookup.FindFilePathAsync(_writer.Database, sopInstanceUid, cancellationToken);

@@ -8,9 +8,10 @@ using PacsNode.Dicom.IO;
 namespace PacsNode.Benchmarks;
 
 /// <summary>
-/// Encode and decode throughput of each codec on two multi-frame images large enough that DCMTK's process start
+/// Encode and decode throughput of each codec on three multi-frame images large enough that DCMTK's process start
 /// is small against its codec time (the "dcmconv copy" row measures start and file I/O alone): a 12-bit CT of
-/// 48 frames of 512×512 and a 16-bit signed PET of 300 frames of 200×200 made from the real Siemens slice.
+/// 48 frames of 512×512, a 16-bit signed PET of 300 frames of 200×200 made from the real Siemens slice, and an
+/// 8-bit RGB image of 24 frames of 512×512 (JPEG-LS line-interleaved on both sides, dcmcjpls's default).
 /// PacsNode is timed in process on the whole image; DCMTK's tools file to file. Medians over rounds.
 /// </summary>
 internal static class CodecBenchmark
@@ -30,7 +31,11 @@ internal static class CodecBenchmark
         table.AppendLine("|---|---|---|---|---|---|---|---|---|");
         string ct = await Corpus.WriteMultiFrameAsync(Path.Combine(work, "ct-multiframe.dcm"), 512, 512, 48, pet: false, cancellationToken);
         string pet = await Corpus.WriteMultiFrameAsync(Path.Combine(work, "pet-multiframe.dcm"), 200, 200, 300, pet: true, cancellationToken);
-        foreach ((string label, string path) in new[] { ("CT 512×512×48, 12-bit", ct), ("PET 200×200×300, 16-bit signed", pet) })
+        string rgb = await Corpus.WriteRgbMultiFrameAsync(Path.Combine(work, "rgb-multiframe.dcm"), 512, 512, 24, cancellationToken);
+        foreach ((string label, string path) in new[]
+        {
+            ("CT 512×512×48, 12-bit", ct), ("PET 200×200×300, 16-bit signed", pet), ("RGB 512×512×24, 8-bit", rgb),
+        })
         {
             DicomFile file = await DicomFile.OpenAsync(path, cancellationToken: cancellationToken);
             long nativeBytes = ((DicomElement)file.Dataset.Get(DicomTag.PixelData)!).Length;
@@ -51,6 +56,8 @@ internal static class CodecBenchmark
                     $"| {label} | {name} | {mb / ourEncode:F0} | {mb / theirEncode:F0} | {mb / ourDecode:F0} | {mb / theirDecode:F0} | " +
                     $"{theirEncode / ourEncode:F2}× | {theirDecode / ourDecode:F2}× | {nativeBytes / (double)compressedBytes:F2}:1 |");
             }
+
+            await Jpeg2000Benchmark.AppendAsync(table, label, file, work, rounds, cancellationToken);
         }
 
         Console.WriteLine(table.ToString());

@@ -137,6 +137,41 @@ internal static class Corpus
         return path;
     }
 
+    /// <summary>A Multi-frame True Color Secondary Capture: 8-bit RGB, smooth colour gradients with a little noise.</summary>
+    public static async Task<string> WriteRgbMultiFrameAsync(string path, int rows, int columns, int frames, CancellationToken cancellationToken)
+    {
+        var ds = new DicomDataset();
+        Text(ds, 0x0008, 0x0016, DicomVR.UI, "1.2.840.10008.5.1.4.1.1.7.4");
+        Text(ds, 0x0008, 0x0018, DicomVR.UI, "2.25.4003");
+        Text(ds, 0x0008, 0x0060, DicomVR.CS, "OT");
+        Text(ds, 0x0028, 0x0004, DicomVR.CS, "RGB");
+        Text(ds, 0x0028, 0x0008, DicomVR.IS, frames.ToString(CultureInfo.InvariantCulture));
+        UShort(ds, 0x0028, 0x0002, 3);
+        UShort(ds, 0x0028, 0x0006, 0);
+        UShort(ds, 0x0028, 0x0010, (ushort)rows);
+        UShort(ds, 0x0028, 0x0011, (ushort)columns);
+        UShort(ds, 0x0028, 0x0100, 8);
+        UShort(ds, 0x0028, 0x0101, 8);
+        UShort(ds, 0x0028, 0x0102, 7);
+        UShort(ds, 0x0028, 0x0103, 0);
+        byte[] pixels = new byte[rows * columns * frames * 3];
+        var random = new Random(2027);
+        for (int i = 0; i < rows * columns * frames; i++)
+        {
+            int x = i % columns;
+            int y = i / columns % rows;
+            int f = i / (rows * columns);
+            bool inside = Math.Pow(x - (columns / 2.0), 2) + Math.Pow(y - (rows / 2.0), 2) < rows * rows / 5.0;
+            pixels[i * 3] = (byte)(inside ? 128 + (int)(100 * Math.Sin((x + f) / 23.0)) + random.Next(-3, 4) : 0);
+            pixels[(i * 3) + 1] = (byte)(inside ? y / 2 : 0);
+            pixels[(i * 3) + 2] = (byte)(inside ? 255 - (x / 2) : 0);
+        }
+
+        ds.AddOrUpdate(new DicomElement(new DicomTag(0x7FE0, 0x0010), DicomVR.OB, DicomBuffer.FromBytes(pixels)));
+        await new DicomFile(new DicomDataset(), ds, DicomTransferSyntax.ExplicitVRLittleEndian).SaveAsync(path, cancellationToken: cancellationToken);
+        return path;
+    }
+
     private static void Text(DicomDataset ds, ushort group, ushort element, DicomVR vr, string value) =>
         ds.SetString(new DicomTag(group, element), vr, value);
 

@@ -1,7 +1,7 @@
 using PacsNode.Benchmarks;
 using PacsNode.Quantification.Kernels;
 
-// Usage: PacsNode.Benchmarks [read|codecs|find|kernels|store|phantom|quantify] [--work DIR] [--rounds N] [--accelerators reference,cpu,...] [--ct N] [--pet N]
+// Usage: PacsNode.Benchmarks [read|codecs|find|kernels|store|phantom|quantify|pipeline] [--work DIR] [--rounds N] [--accelerators reference,cpu,...] [--ct N] [--pet N]
 // (no mode: read, codecs and find; kernels, store, phantom and quantify run only when asked). read/codecs compare PacsNode's reader and
 // codecs with DCMTK and pydicom; store compares C-STORE into pacsnode serve, DCMTK storescp and Orthanc.
 string work = Path.Combine(Path.GetTempPath(), "pacsnode-bench");
@@ -65,6 +65,11 @@ if (mode is "store")
 if (mode is "quantify")
 {
     result |= await QuantifyBenchmark.RunAsync(work, rounds, accelerators, CancellationToken.None);
+}
+
+if (mode is "pipeline")
+{
+    result |= await PipelineBenchmark.RunAsync(work, rounds, CancellationToken.None);
 }
 
 if (mode is "phantom")

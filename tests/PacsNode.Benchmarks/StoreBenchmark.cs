@@ -51,6 +51,7 @@ internal static class StoreBenchmark
             ("Orthanc 1.10", orthanc.AeTitle, orthanc.DicomPort),
         ];
 
+        string loadBefore = await LoadAverageAsync(cancellationToken);
         var times = targets.ToDictionary(t => t.Name, _ => new Dictionary<int, List<double>> { [1] = [], [8] = [] }, StringComparer.Ordinal);
         long studyBytes = 0;
         int instances = 0;
@@ -74,9 +75,11 @@ internal static class StoreBenchmark
             }
         }
 
+        string loadAfter = await LoadAverageAsync(cancellationToken);
         var table = new StringBuilder();
         table.AppendLine(CultureInfo.InvariantCulture,
             $"Study: {instances} instances ({ctSlices} CT, {petSlices} PET), {studyBytes / 1e6:F1} MB; {rounds} rounds after a warm-up; {Environment.ProcessorCount} CPU cores.");
+        table.AppendLine(CultureInfo.InvariantCulture, $"Load average (/proc/loadavg) at the start: {loadBefore}; at the end: {loadAfter}.");
         table.AppendLine();
         table.AppendLine("| receiver | associations | median s | instances/s | MB/s | pacsnode speed ÷ receiver speed |");
         table.AppendLine("|---|---|---|---|---|---|");
@@ -94,6 +97,11 @@ internal static class StoreBenchmark
         Console.WriteLine(table.ToString());
         return 0;
     }
+
+    /// <summary>The 1, 5 and 15-minute load averages, or "unknown" off Linux: the figures mean little on a busy machine.</summary>
+    private static async Task<string> LoadAverageAsync(CancellationToken cancellationToken) => File.Exists("/proc/loadavg")
+        ? string.Join(' ', (await File.ReadAllTextAsync("/proc/loadavg", cancellationToken)).Split(' ').Take(3))
+        : "unknown";
 
     private static Dictionary<string, string?> NoDelay => new() { ["TCP_NODELAY"] = "1" };
 

@@ -1,3 +1,4 @@
+using PacsNode.Dicom.IO;
 using PacsNode.Storage.Files;
 using Xunit;
 
@@ -63,5 +64,44 @@ public sealed class InstanceArchiveTests
 
         Assert.Equal(StoreOutcome.OutOfResources, result.Outcome);
         Assert.Equal(0, harness.Count("instance"));
+    }
+
+    [Fact]
+    public async Task StoreAsync_Blocks_WritesThemByteForByteAndIndexesTheGivenDataset()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var harness = new StorageHarness();
+        byte[] bytes = await TestInstances.EncodeAsync(TestInstances.File(Study, Series, Sop), ct);
+        var parsed = DicomFile.Parse(bytes);
+        ReadOnlyMemory<byte>[] blocks = [bytes.AsMemory(0, 132), bytes.AsMemory(132, 50), bytes.AsMemory(182)];
+
+        StoreResult result = await harness.Archive.StoreAsync(blocks, parsed.Dataset, parsed.TransferSyntax.Uid, ct);
+
+        Assert.Equal(StoreOutcome.Stored, result.Outcome);
+        Assert.Equal(Path.Combine(harness.Store.DataFolder, Study, Series, Sop + ".dcm"), result.Path);
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(result.Path, ct));
+        Assert.Equal(bytes.Length, result.FileSize);
+        Assert.Equal(1, harness.Count("instance"));
+        Assert.Equal(1, harness.Count("study"));
+        Assert.Empty(Directory.GetFiles(harness.Store.IncomingFolder));
+    }
+
+    [Fact]
+    public async Task StoreAsync_BlocksOfAStoredUid_KeepsTheFirstFile()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var harness = new StorageHarness(DuplicatePolicy.Keep);
+        byte[] first = await TestInstances.EncodeAsync(TestInstances.File(Study, Series, Sop), ct);
+        byte[] second = await TestInstances.EncodeAsync(TestInstances.File(Study, Series, Sop, "Other^Name"), ct);
+        var parsedFirst = DicomFile.Parse(first);
+        var parsedSecond = DicomFile.Parse(second);
+        await harness.Archive.StoreAsync([first], parsedFirst.Dataset, parsedFirst.TransferSyntax.Uid, ct);
+
+        StoreResult again = await harness.Archive.StoreAsync([second], parsedSecond.Dataset, parsedSecond.TransferSyntax.Uid, ct);
+
+        Assert.Equal(StoreOutcome.Duplicate, again.Outcome);
+        Assert.Equal(first, await File.ReadAllBytesAsync(again.Path, ct));
+        Assert.Equal(1, harness.Count("instance"));
+        Assert.Empty(Directory.GetFiles(harness.Store.IncomingFolder));
     }
 }

@@ -85,7 +85,8 @@ public sealed class DimseChannel(Association association, long spoolThreshold, s
                                 .ConfigureAwait(false);
                         }
 
-                        await spool.AppendAsync(pdv.Data, cancellationToken).ConfigureAwait(false);
+                        // The PDU body is a fresh array per PDU (see PduReader), so the spool may keep it without a copy.
+                        await spool.AdoptAsync(pdv.Data, cancellationToken).ConfigureAwait(false);
                         if (pdv.IsLast)
                         {
                             var message = new DimseMessage(pc, decoded!, spool);

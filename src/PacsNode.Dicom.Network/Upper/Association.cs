@@ -17,6 +17,8 @@ namespace PacsNode.Dicom.Network.Upper;
 /// </summary>
 public sealed partial class Association : IAsyncDisposable
 {
+    private const int ReceiveBufferSize = 64 * 1024;
+
     private static long _nextId;
 
     private readonly Socket _socket;
@@ -39,7 +41,9 @@ public sealed partial class Association : IAsyncDisposable
         socket.NoDelay = true;
         _socket = socket;
         _stream = transport ?? new NetworkStream(socket, ownsSocket: true);
-        _input = PipeReader.Create(_stream, new StreamPipeReaderOptions(leaveOpen: true));
+        // 64 KiB reads (the default is 4 KiB): a 16 KiB P-DATA-TF arrives in one receive, not four.
+        _input = PipeReader.Create(_stream,
+            new StreamPipeReaderOptions(bufferSize: ReceiveBufferSize, minimumReadSize: ReceiveBufferSize / 4, leaveOpen: true));
         _output = PipeWriter.Create(_stream, new StreamPipeWriterOptions(leaveOpen: true));
         _reader = new PduReader(ourMaxPduLength);
         _options = options;

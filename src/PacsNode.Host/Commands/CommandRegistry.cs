@@ -8,6 +8,7 @@ internal static class CommandRegistry
     [
         new ServeCommand(),
         new ReindexCommand(),
+        new JobsCommand(),
         new FindCommand(),
         new MoveCommand(),
         new GetCommand(),
@@ -16,6 +17,7 @@ internal static class CommandRegistry
         new DumpCommand(),
         new ConvertCommand(),
         new QuantifyCommand(),
+        new ResultsCommand(),
         new PhantomCommand(),
         new PatientCommand(),
         new VersionCommand(),

@@ -80,7 +80,7 @@ internal sealed class ReindexCommand(TextWriter? output = null) : ICommand
         return result.Failed.Count == 0 ? ExitCodes.Ok : ExitCodes.Failure;
     }
 
-    private static string ConfiguredDataFolder(string? configFile)
+    internal static string ConfiguredDataFolder(string? configFile)
     {
         if (configFile is not null && !File.Exists(configFile))
         {

@@ -8,8 +8,8 @@ using PacsNode.Host.Options;
 namespace PacsNode.Host.Commands;
 
 /// <summary>
-/// <c>pacsnode serve [--config FILE] [--ae AE] [--port N] [--data DIR] [--remote AE@host:port]…</c>: runs the node until
-/// SIGINT or SIGTERM. The options override every configuration source (<see cref="NodeHost.CreateBuilder(string?, IReadOnlyDictionary{string, string?}?, IReadOnlyList{PeerAddress}?)"/>).
+/// <c>pacsnode serve [--config FILE] [--ae AE] [--port N] [--data DIR] [--remote AE@host:port]… [--stable-seconds N]</c>:
+/// runs the node until SIGINT or SIGTERM. <c>--stable-seconds</c> is the pipeline's default quiet time. The options override every configuration source (<see cref="NodeHost.CreateBuilder(string?, IReadOnlyDictionary{string, string?}?, IReadOnlyList{PeerAddress}?)"/>).
 /// </summary>
 internal sealed class ServeCommand : ICommand
 {
@@ -17,7 +17,7 @@ internal sealed class ServeCommand : ICommand
 
     public string Summary => "Run the DICOM node until Ctrl-C or SIGTERM";
 
-    public string Usage => "serve [--config FILE] [--ae AE] [--port N] [--data DIR] [--remote AE@host:port]...";
+    public string Usage => "serve [--config FILE] [--ae AE] [--port N] [--data DIR] [--remote AE@host:port]... [--stable-seconds N]";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -57,6 +57,15 @@ internal sealed class ServeCommand : ICommand
                     break;
                 case "--remote":
                     remotes.Add(PeerAddress.Parse(Value(args, ref i), "--remote"));
+                    break;
+                case "--stable-seconds":
+                    var seconds = Value(args, ref i);
+                    if (!int.TryParse(seconds, NumberStyles.None, CultureInfo.InvariantCulture, out var quiet) || quiet > 86_400)
+                    {
+                        throw new ConfigurationException($"--stable-seconds '{seconds}' must be a number of seconds from 0 to 86400");
+                    }
+
+                    overrides[$"{PipelineOptions.SectionName}:{nameof(PipelineOptions.QuietSeconds)}"] = seconds;
                     break;
                 default:
                     throw new UsageException($"unexpected argument '{args[i]}'");

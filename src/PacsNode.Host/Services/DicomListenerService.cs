@@ -26,7 +26,7 @@ internal sealed class DicomListenerService(
     IOptions<AccessOptions> accessOptions,
     IOptions<TlsOptions> tlsOptions,
     NodeIndex index,
-    NodeArchive archive,
+    NodeStorage storage,
     PipelineRuntime pipeline,
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory) : BackgroundService
@@ -51,7 +51,7 @@ internal sealed class DicomListenerService(
         ListenerOptions listener = listenerOptions.Value;
         string dataFolder = storageOptions.Value.DataFolderFullPath;
         var database = index.Database;
-        var scp = new NodeScp(archive.Archive, logger, pipeline.Announcer);
+        var scp = new NodeScp(storage.Archive, logger, pipeline.Announcer);
         string spool = Path.Combine(dataFolder, "spool");
         Directory.CreateDirectory(spool);
 

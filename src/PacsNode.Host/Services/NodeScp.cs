@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using PacsNode.Dicom;
+using PacsNode.Dicom.Data;
+using PacsNode.Dicom.Dictionary;
 using PacsNode.Dicom.IO;
 using PacsNode.Dicom.Network.Dimse;
 using PacsNode.Dicom.Network.Scp;
@@ -20,6 +22,8 @@ namespace PacsNode.Host.Services;
 /// </summary>
 internal sealed class NodeScp(InstanceArchive archive, ILogger logger, IInstanceAnnouncer? announcer = null) : IEchoScp, IStoreScp
 {
+    private static readonly DicomReaderOptions HeaderOnly = new() { StopAtTag = DicomTag.PixelData };
+
     public ValueTask<DimseResult> OnCEchoAsync(AssociationParameters association, CEchoRequest request, CancellationToken cancellationToken) =>
         ValueTask.FromResult(DimseResult.Success);
 
@@ -27,15 +31,13 @@ internal sealed class NodeScp(InstanceArchive archive, ILogger logger, IInstance
         AssociationParameters association, CStoreRequest request, string transferSyntaxUid, DatasetSpool dataset,
         CancellationToken cancellationToken)
     {
-        using var part10 = new MemoryStream();
-        await DicomFile.WriteHeaderAsync(part10, request.AffectedSopClassUid, request.AffectedSopInstanceUid,
-            DicomTransferSyntax.FromUid(transferSyntaxUid), cancellationToken);
-        await dataset.CopyToAsync(part10, cancellationToken);
-        part10.Position = 0;
+        var syntax = DicomTransferSyntax.FromUid(transferSyntaxUid);
         StoreResult result;
         try
         {
-            result = await archive.StoreAsync(part10, cancellationToken);
+            result = dataset.IsInMemory && HeaderSyntax(syntax) is { } headerSyntax
+                ? await StoreFromMemoryAsync(request, syntax, headerSyntax, dataset, cancellationToken)
+                : await StoreFromSpoolAsync(request, syntax, dataset, cancellationToken);
         }
         catch (DicomException ex)
         {
@@ -57,5 +59,45 @@ internal sealed class NodeScp(InstanceArchive archive, ILogger logger, IInstance
             StoreOutcome.OutOfResources => new DimseResult(StoreStatus.OutOfResources, "the node's disk is below its free-space threshold"),
             _ => new DimseResult(DicomStatus.ProcessingFailure, $"unexpected store outcome {result.Outcome}"),
         };
+    }
+
+    /// <summary>
+    /// The syntax to parse the header (everything before Pixel Data) of a bare dataset in <paramref name="syntax"/>
+    /// with: the syntax itself when native, explicit VR little endian for the encapsulated ones (PS3.5 A.4: all of
+    /// them encode the dataset so, only the pixel data differs); null for deflated data, which must be inflated.
+    /// </summary>
+    private static DicomTransferSyntax? HeaderSyntax(DicomTransferSyntax syntax) => syntax switch
+    {
+        { IsDeflated: true } => null,
+        { IsEncapsulated: true } => syntax.IsBigEndian ? null : DicomTransferSyntax.ExplicitVRLittleEndian,
+        _ => syntax,
+    };
+
+    /// <summary>
+    /// The common case, a dataset held in memory: its header is parsed where it lies, and the file is written from
+    /// the Part 10 header and the received fragments in one gathered write, with no copy of the dataset.
+    /// </summary>
+    private async Task<StoreResult> StoreFromMemoryAsync(
+        CStoreRequest request, DicomTransferSyntax syntax, DicomTransferSyntax headerSyntax, DatasetSpool dataset,
+        CancellationToken cancellationToken)
+    {
+        DicomDataset header = DicomDatasetCodec.Decode(dataset.GetSequence(), headerSyntax, HeaderOnly);
+        using var meta = new MemoryStream(512);
+        await DicomFile.WriteHeaderAsync(meta, request.AffectedSopClassUid, request.AffectedSopInstanceUid, syntax, cancellationToken);
+        IReadOnlyList<ReadOnlyMemory<byte>> body = dataset.GetSegments();
+        var part10 = new List<ReadOnlyMemory<byte>>(body.Count + 1) { meta.GetBuffer().AsMemory(0, (int)meta.Length) };
+        part10.AddRange(body);
+        return await archive.StoreAsync(part10, header, syntax.Uid, cancellationToken);
+    }
+
+    /// <summary>A dataset spooled to disk (or deflated): copied behind its Part 10 header and read back by the store.</summary>
+    private async Task<StoreResult> StoreFromSpoolAsync(
+        CStoreRequest request, DicomTransferSyntax syntax, DatasetSpool dataset, CancellationToken cancellationToken)
+    {
+        using var part10 = new MemoryStream();
+        await DicomFile.WriteHeaderAsync(part10, request.AffectedSopClassUid, request.AffectedSopInstanceUid, syntax, cancellationToken);
+        await dataset.CopyToAsync(part10, cancellationToken);
+        part10.Position = 0;
+        return await archive.StoreAsync(part10, cancellationToken);
     }
 }

@@ -28,7 +28,7 @@ internal static class ReportProcessor
             Accelerator = AcceleratorChoiceText.Parse(pipeline.Accelerator),
             Detection = new LesionDetectionOptions { Method = pipeline.VoiThreshold, FixedSuv = pipeline.FixedSuv },
         };
-        InstanceArchive archive = services.GetRequiredService<NodeArchive>().Archive;
+        InstanceArchive archive = services.GetRequiredService<NodeStorage>().Archive;
         var catalog = new IndexCatalog(services.GetRequiredService<NodeIndex>().Database);
         TimeProvider time = services.GetRequiredService<TimeProvider>();
 

@@ -31,8 +31,6 @@ public sealed class ResultForwarder
         _logger = logger;
     }
 
-    public ForwardSettings Settings => _settings;
-
     /// <summary>
     /// Stores <paramref name="files"/> at <paramref name="destination"/>. Returns null when every C-STORE answered
     /// Success or Warning, else the reason (the first failing status, or the network failure).

@@ -78,7 +78,12 @@ public sealed class PetReportProcessor : ISeriesProcessor, IDisposable
                 $"report {ids.SrInstanceUid} for these inputs is already stored");
         }
 
-        IReadOnlyList<DicomFile> files = await inputs.ReadPetAsync(cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<DicomFile> files;
+        using (timings.Measure("load"))
+        {
+            files = await inputs.ReadPetAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         QuantifyResult result;
         using (timings.Measure("quantify"))
         {
@@ -159,7 +164,7 @@ public sealed class PetReportProcessor : ISeriesProcessor, IDisposable
         ManufacturerModelName = "PacsNode",
         SoftwareVersions = _settings.SoftwareVersion,
         DeviceSerialNumber = _settings.AeTitle,
-        ObserverUid = DerivedUid.From("pacsnode-device", _settings.AeTitle),
+        ObserverUid = DerivedUid.Create("pacsnode-device", _settings.AeTitle),
         ObserverName = _settings.AeTitle,
         InstitutionName = _settings.InstitutionName,
     };

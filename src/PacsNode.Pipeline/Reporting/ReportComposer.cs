@@ -39,19 +39,7 @@ internal static class ReportComposer
             string tracking = automatic ? voi.Voi.Id : ReaderTrackingIdentifier(voi.Voi);
             int number = segments.Count + 1;
             string trackingUid = ReportIdentities.TrackingUid(petSeries, tracking);
-            segments.Add(new SegmentDefinition
-            {
-                Number = number,
-                Label = tracking,
-                Category = Concepts.MorphologicallyAlteredStructure,
-                Type = Concepts.Mass,
-                AlgorithmType = automatic ? SegmentAlgorithmType.Automatic : SegmentAlgorithmType.Manual,
-                AlgorithmName = automatic ? context.Algorithm.Name : null,
-                AlgorithmVersion = automatic ? context.Algorithm.Version : null,
-                TrackingId = tracking,
-                TrackingUid = trackingUid,
-                Voxels = voi.Voi.Voxels,
-            });
+            segments.Add(Segment(context, number, tracking, trackingUid, Concepts.MorphologicallyAlteredStructure, Concepts.Mass, automatic, voi.Voi.Voxels));
             groups.Add(Group(context, petSeries, tracking, trackingUid, number, Concepts.Lesion, null, LesionMeasurements(voi.Metrics)));
         }
 
@@ -59,19 +47,8 @@ internal static class ReportComposer
         {
             int number = segments.Count + 1;
             string trackingUid = ReportIdentities.TrackingUid(petSeries, LiverTrackingIdentifier);
-            segments.Add(new SegmentDefinition
-            {
-                Number = number,
-                Label = LiverTrackingIdentifier,
-                Category = Concepts.AnatomicalStructure,
-                Type = Concepts.Liver,
-                AlgorithmType = liver.Automatic ? SegmentAlgorithmType.Automatic : SegmentAlgorithmType.Manual,
-                AlgorithmName = liver.Automatic ? context.Algorithm.Name : null,
-                AlgorithmVersion = liver.Automatic ? context.Algorithm.Version : null,
-                TrackingId = LiverTrackingIdentifier,
-                TrackingUid = trackingUid,
-                Voxels = LiverVoxels(geometry, liver),
-            });
+            segments.Add(Segment(context, number, LiverTrackingIdentifier, trackingUid, Concepts.AnatomicalStructure, Concepts.Liver,
+                liver.Automatic, LiverVoxels(geometry, liver)));
             var measurements = new List<Measurement> { new(Concepts.SuvBw, Concepts.Mean, liver.SuvMean, Units.SuvBw) };
             if (liver.SulMean is { } sul)
             {
@@ -156,6 +133,21 @@ internal static class ReportComposer
         SourceSeriesInstanceUid = petSeries,
         MeasurementMethod = Concepts.SuvBodyWeightMethod,
         Measurements = measurements,
+    };
+
+    private static SegmentDefinition Segment(
+        ReportContext context, int number, string tracking, string trackingUid, Code category, Code type, bool automatic, IReadOnlyList<int> voxels) => new()
+    {
+        Number = number,
+        Label = tracking,
+        Category = category,
+        Type = type,
+        AlgorithmType = automatic ? SegmentAlgorithmType.Automatic : SegmentAlgorithmType.Manual,
+        AlgorithmName = automatic ? context.Algorithm.Name : null,
+        AlgorithmVersion = automatic ? context.Algorithm.Version : null,
+        TrackingId = tracking,
+        TrackingUid = trackingUid,
+        Voxels = voxels,
     };
 
     private static List<Measurement> LesionMeasurements(VoiMetrics m)

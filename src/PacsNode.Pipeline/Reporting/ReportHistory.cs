@@ -32,21 +32,8 @@ internal static class ReportHistory
             }
 
             int number = header.TryGetInt32(DicomTag.InstanceNumber, out int n) ? n : 0;
-            var predecessors = new HashSet<string>(StringComparer.Ordinal);
-            foreach (DicomDataset study in header.GetSequence(DicomTag.PredecessorDocumentsSequence)?.Items ?? [])
-            {
-                foreach (DicomDataset series in study.GetSequence(DicomTag.ReferencedSeriesSequence)?.Items ?? [])
-                {
-                    foreach (DicomDataset sop in series.GetSequence(DicomTag.ReferencedSOPSequence)?.Items ?? [])
-                    {
-                        if (sop.GetString(DicomTag.ReferencedSOPInstanceUID) is { } uid)
-                        {
-                            predecessors.Add(uid);
-                        }
-                    }
-                }
-            }
-
+            var predecessors = HierarchicalReferences.Read(header.GetSequence(DicomTag.PredecessorDocumentsSequence))
+                .Select(r => r.SopInstanceUid).ToHashSet(StringComparer.Ordinal);
             versions.Add((new SopReference(header.GetString(DicomTag.StudyInstanceUID) ?? string.Empty, srSeriesUid, instance.SopClassUid,
                 instance.SopInstanceUid), number, predecessors));
         }

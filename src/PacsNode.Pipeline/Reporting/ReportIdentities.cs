@@ -1,3 +1,5 @@
+using PacsNode.StructuredReport.Documents;
+
 namespace PacsNode.Pipeline.Reporting;
 
 /// <summary>
@@ -9,12 +11,12 @@ namespace PacsNode.Pipeline.Reporting;
 internal sealed record ReportIdentities(string SrSeriesUid, string SegSeriesUid, string SrInstanceUid, string SegInstanceUid)
 {
     public static ReportIdentities For(string petSeriesUid, string inputKey) => new(
-        DerivedUid.From("pacsnode-sr-series", petSeriesUid),
-        DerivedUid.From("pacsnode-seg-series", petSeriesUid),
-        DerivedUid.From("pacsnode-sr", petSeriesUid, inputKey),
-        DerivedUid.From("pacsnode-seg", petSeriesUid, inputKey));
+        DerivedUid.Create("pacsnode-sr-series", petSeriesUid),
+        DerivedUid.Create("pacsnode-seg-series", petSeriesUid),
+        DerivedUid.Create("pacsnode-sr", petSeriesUid, inputKey),
+        DerivedUid.Create("pacsnode-seg", petSeriesUid, inputKey));
 
     /// <summary>The Tracking Unique Identifier of a VOI of this PET series' reports (the same in every version).</summary>
     public static string TrackingUid(string petSeriesUid, string trackingIdentifier) =>
-        DerivedUid.From("pacsnode-tracking", petSeriesUid, trackingIdentifier);
+        DerivedUid.Create("pacsnode-tracking", petSeriesUid, trackingIdentifier);
 }

@@ -96,37 +96,35 @@ internal static class IndexUpsert
         """;
 
     /// <summary>Deletes an instance row and the series, study and patient it leaves empty; false when not indexed.</summary>
-    public static bool Delete(SqliteConnection connection, SqliteTransaction transaction, string sopInstanceUid)
+    public static bool Delete(IndexCommands commands, string sopInstanceUid)
     {
         List<(long? Series, long? Study, long? Patient)> parents = FormerParents(
-            connection, transaction, sopInstanceUid, string.Empty, string.Empty);
+            commands, sopInstanceUid, string.Empty, string.Empty);
         if (parents.Count == 0 || parents[0].Series is null)
         {
             return false;
         }
 
-        using SqliteCommand command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "DELETE FROM instance WHERE sop_instance_uid = $uid;";
+        SqliteCommand command = commands.Get("DELETE FROM instance WHERE sop_instance_uid = $uid;");
         command.Parameters.AddWithValue("$uid", sopInstanceUid);
         command.ExecuteNonQuery();
-        Prune(connection, transaction, parents, (0, 0, 0));
+        Prune(commands, parents, (0, 0, 0));
         return true;
     }
 
-    public static void Apply(SqliteConnection connection, SqliteTransaction transaction, IndexRecord r)
+    public static void Apply(IndexCommands commands, IndexRecord r)
     {
         ArgumentNullException.ThrowIfNull(r);
         List<(long? Series, long? Study, long? Patient)> former = FormerParents(
-            connection, transaction, r.SopInstanceUid, r.SeriesInstanceUid, r.StudyInstanceUid);
-        long patient = Scalar(connection, transaction, PatientSql,
+            commands, r.SopInstanceUid, r.SeriesInstanceUid, r.StudyInstanceUid);
+        long patient = Scalar(commands, PatientSql,
             ("$patient_id", r.PatientId),
             ("$patient_name", r.PatientName),
             ("$patient_name_key", IndexKeys.PersonName(r.PatientName)),
             ("$birth_date", r.PatientBirthDate),
             ("$birth_date_key", IndexKeys.Date(r.PatientBirthDate)),
             ("$sex", r.PatientSex));
-        long study = Scalar(connection, transaction, StudySql,
+        long study = Scalar(commands, StudySql,
             ("$parent", patient),
             ("$study_uid", r.StudyInstanceUid),
             ("$study_date", r.StudyDate),
@@ -139,7 +137,7 @@ internal static class IndexUpsert
             ("$study_description", r.StudyDescription),
             ("$referring_physician", r.ReferringPhysicianName),
             ("$referring_physician_key", IndexKeys.PersonName(r.ReferringPhysicianName)));
-        long series = Scalar(connection, transaction, SeriesSql,
+        long series = Scalar(commands, SeriesSql,
             ("$parent", study),
             ("$series_uid", r.SeriesInstanceUid),
             ("$modality", r.Modality),
@@ -149,7 +147,7 @@ internal static class IndexUpsert
             ("$units", r.Units),
             ("$decay_correction", r.DecayCorrection),
             ("$corrected_image", r.CorrectedImage));
-        _ = Scalar(connection, transaction, InstanceSql,
+        _ = Scalar(commands, InstanceSql,
             ("$parent", series),
             ("$sop_instance_uid", r.SopInstanceUid),
             ("$sop_class_uid", r.SopClassUid),
@@ -161,16 +159,14 @@ internal static class IndexUpsert
             ("$file_path", r.FilePath),
             ("$file_size", r.FileSize),
             ("$received_at", r.ReceivedAtText));
-        SequenceUpsert.Apply(connection, transaction, r, patient, study, series);
-        Prune(connection, transaction, former, (series, study, patient));
+        SequenceUpsert.Apply(commands, r, patient, study, series);
+        Prune(commands, former, (series, study, patient));
     }
 
     private static List<(long? Series, long? Study, long? Patient)> FormerParents(
-        SqliteConnection connection, SqliteTransaction transaction, string sopInstanceUid, string seriesUid, string studyUid)
+        IndexCommands commands, string sopInstanceUid, string seriesUid, string studyUid)
     {
-        using SqliteCommand command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = FormerParentsSql;
+        SqliteCommand command = commands.Get(FormerParentsSql);
         command.Parameters.AddWithValue("$sop_instance_uid", sopInstanceUid);
         command.Parameters.AddWithValue("$series_uid", seriesUid);
         command.Parameters.AddWithValue("$study_uid", studyUid);
@@ -186,7 +182,7 @@ internal static class IndexUpsert
 
     /// <summary>Deletes each former parent that differs from the current one and has no children left.</summary>
     private static void Prune(
-        SqliteConnection connection, SqliteTransaction transaction, List<(long? Series, long? Study, long? Patient)> former,
+        IndexCommands commands, List<(long? Series, long? Study, long? Patient)> former,
         (long Series, long Study, long Patient) current)
     {
         foreach ((long? series, long? study, long? patient) in former)
@@ -199,9 +195,7 @@ internal static class IndexUpsert
                 continue;
             }
 
-            using SqliteCommand command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = PruneSql;
+            SqliteCommand command = commands.Get(PruneSql);
             command.Parameters.AddWithValue("$series", (object?)oldSeries ?? DBNull.Value);
             command.Parameters.AddWithValue("$study", (object?)oldStudy ?? DBNull.Value);
             command.Parameters.AddWithValue("$patient", (object?)oldPatient ?? DBNull.Value);
@@ -211,12 +205,9 @@ internal static class IndexUpsert
 
     private static long? NullableInt64(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
 
-    private static long Scalar(
-        SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
+    private static long Scalar(IndexCommands commands, string sql, params (string Name, object? Value)[] parameters)
     {
-        using SqliteCommand command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
+        SqliteCommand command = commands.Get(sql);
         foreach ((string name, object? value) in parameters)
         {
             command.Parameters.AddWithValue(name, value ?? DBNull.Value);

@@ -100,6 +100,7 @@ public sealed class IndexWriter : IAsyncDisposable
     private async Task ConsumeAsync()
     {
         using SqliteConnection connection = _database.OpenConnection();
+        using var commands = new IndexCommands(connection);
         var batch = new List<PendingWrite>(_options.MaxBatchSize);
         ChannelReader<PendingWrite> reader = _queue.Reader;
         while (await reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
@@ -112,7 +113,7 @@ public sealed class IndexWriter : IAsyncDisposable
 
             try
             {
-                Commit(connection, batch);
+                Commit(connection, commands, batch);
                 batch.ForEach(p => p.Completion.TrySetResult());
             }
             catch (Exception exception)
@@ -122,7 +123,7 @@ public sealed class IndexWriter : IAsyncDisposable
                 {
                     try
                     {
-                        Commit(connection, [pending]);
+                        Commit(connection, commands, [pending]);
                         pending.Completion.TrySetResult();
                     }
                     catch (Exception single)
@@ -134,18 +135,19 @@ public sealed class IndexWriter : IAsyncDisposable
         }
     }
 
-    private static void Commit(SqliteConnection connection, List<PendingWrite> batch)
+    private static void Commit(SqliteConnection connection, IndexCommands commands, List<PendingWrite> batch)
     {
         using SqliteTransaction transaction = connection.BeginTransaction();
+        commands.Transaction = transaction;
         foreach (PendingWrite pending in batch)
         {
             if (pending.Record is not null)
             {
-                IndexUpsert.Apply(connection, transaction, pending.Record);
+                IndexUpsert.Apply(commands, pending.Record);
             }
             else
             {
-                _ = IndexUpsert.Delete(connection, transaction, pending.DeleteUid!);
+                _ = IndexUpsert.Delete(commands, pending.DeleteUid!);
             }
         }
 

@@ -23,7 +23,7 @@ internal static class SequenceUpsert
     private const string ValueSql = "INSERT OR REPLACE INTO sequence_value (item_pk, tag, vr, value) VALUES ($item, $tag, $vr, $value)";
 
     public static void Apply(
-        SqliteConnection connection, SqliteTransaction transaction, IndexRecord record, long patient, long study, long series)
+        IndexCommands commands, IndexRecord record, long patient, long study, long series)
     {
         foreach (DicomSequence sequence in record.Sequences)
         {
@@ -38,34 +38,29 @@ internal static class SequenceUpsert
                 QueryLevel.Study => study,
                 _ => series,
             };
-            using (SqliteCommand delete = Command(connection, transaction, DeleteSql))
-            {
-                delete.Parameters.AddWithValue("$level", (int)level);
-                delete.Parameters.AddWithValue("$owner", owner);
-                delete.Parameters.AddWithValue("$tag", (long)sequence.Tag.Value);
-                delete.ExecuteNonQuery();
-            }
+            SqliteCommand delete = commands.Get(DeleteSql);
+            delete.Parameters.AddWithValue("$level", (int)level);
+            delete.Parameters.AddWithValue("$owner", owner);
+            delete.Parameters.AddWithValue("$tag", (long)sequence.Tag.Value);
+            delete.ExecuteNonQuery();
 
-            WriteItems(connection, transaction, (int)level, owner, null, sequence, 1);
+            WriteItems(commands, (int)level, owner, null, sequence, 1);
         }
     }
 
     private static void WriteItems(
-        SqliteConnection connection, SqliteTransaction transaction, int level, long owner, long? parent, DicomSequence sequence, int depth)
+        IndexCommands commands, int level, long owner, long? parent, DicomSequence sequence, int depth)
     {
         for (int number = 0; number < sequence.Items.Count; number++)
         {
             DicomDataset item = sequence.Items[number];
-            long pk;
-            using (SqliteCommand insert = Command(connection, transaction, ItemSql))
-            {
-                insert.Parameters.AddWithValue("$level", level);
-                insert.Parameters.AddWithValue("$owner", owner);
-                insert.Parameters.AddWithValue("$parent", (object?)parent ?? DBNull.Value);
-                insert.Parameters.AddWithValue("$tag", (long)sequence.Tag.Value);
-                insert.Parameters.AddWithValue("$number", number);
-                pk = (long)insert.ExecuteScalar()!;
-            }
+            SqliteCommand insertItem = commands.Get(ItemSql);
+            insertItem.Parameters.AddWithValue("$level", level);
+            insertItem.Parameters.AddWithValue("$owner", owner);
+            insertItem.Parameters.AddWithValue("$parent", (object?)parent ?? DBNull.Value);
+            insertItem.Parameters.AddWithValue("$tag", (long)sequence.Tag.Value);
+            insertItem.Parameters.AddWithValue("$number", number);
+            long pk = (long)insertItem.ExecuteScalar()!;
 
             foreach (DicomItem element in item)
             {
@@ -73,12 +68,12 @@ internal static class SequenceUpsert
                 {
                     if (depth < SequenceKeys.MaxDepth)
                     {
-                        WriteItems(connection, transaction, level, owner, pk, nested, depth + 1);
+                        WriteItems(commands, level, owner, pk, nested, depth + 1);
                     }
                 }
                 else if (element is DicomElement { VR: var vr } && vr.IsString() && item.GetString(element.Tag) is { } value)
                 {
-                    using SqliteCommand insert = Command(connection, transaction, ValueSql);
+                    SqliteCommand insert = commands.Get(ValueSql);
                     insert.Parameters.AddWithValue("$item", pk);
                     insert.Parameters.AddWithValue("$tag", (long)element.Tag.Value);
                     insert.Parameters.AddWithValue("$vr", vr.ToString());
@@ -87,13 +82,5 @@ internal static class SequenceUpsert
                 }
             }
         }
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)
-    {
-        SqliteCommand command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
     }
 }

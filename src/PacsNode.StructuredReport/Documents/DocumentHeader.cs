@@ -1,4 +1,5 @@
 using PacsNode.Dicom.Data;
+using PacsNode.Dicom.Data.Text;
 using PacsNode.Dicom.Dictionary;
 using PacsNode.StructuredReport.Content;
 
@@ -10,13 +11,26 @@ namespace PacsNode.StructuredReport.Documents;
 /// </summary>
 internal static class DocumentHeader
 {
-    /// <summary>A new top-level dataset with the Specific Character Set set first, so every text is encoded with it.</summary>
-    public static DicomDataset Create(ReportSubject subject)
+    /// <summary>
+    /// A new top-level dataset with the Specific Character Set set first, so every text is encoded with it: the
+    /// source PET's when it can encode every text of the object, else UTF-8 (ISO_IR 192), so that nothing the caller
+    /// wrote (a note with "≥", a name the source's repertoire lacks) is lost to replacement characters.
+    /// </summary>
+    public static DicomDataset Create(ReportSubject subject, IEnumerable<string> texts)
     {
         var dataset = new DicomDataset();
-        if (!string.IsNullOrEmpty(subject.SpecificCharacterSet))
+        string? chosen = subject.SpecificCharacterSet;
+        DicomCharacterSet charset = string.IsNullOrEmpty(chosen)
+            ? DicomCharacterSet.Default
+            : DicomCharacterSet.FromSpecificCharacterSetLenient(chosen.Split('\\'));
+        if (!texts.Append(subject.PatientName).Append(subject.ReferringPhysicianName).All(t => charset.CanEncode(t, DicomVR.UT)))
         {
-            dataset.SetString(DicomTag.SpecificCharacterSet, DicomVR.CS, subject.SpecificCharacterSet);
+            chosen = "ISO_IR 192";
+        }
+
+        if (!string.IsNullOrEmpty(chosen))
+        {
+            dataset.SetString(DicomTag.SpecificCharacterSet, DicomVR.CS, chosen);
         }
 
         return dataset;

@@ -1,9 +1,7 @@
-using System.Numerics;
-using System.Security.Cryptography;
-using System.Text;
 using PacsNode.Dicom.Data;
 using PacsNode.Dicom.Dictionary;
 using PacsNode.StructuredReport.Content;
+using PacsNode.StructuredReport.Documents;
 
 namespace PacsNode.StructuredReport.Segmentation;
 
@@ -87,14 +85,6 @@ internal static class SegmentationFunctionalGroups
         return item;
     }
 
-    /// <summary>
-    /// A UID derived from the SOP Instance UID (PS3.5 B.2: "2.25." and a 128-bit integer from a name-based hash), so
-    /// that the same input always gives the same bytes and the writer invents nothing.
-    /// </summary>
-    internal static string DimensionOrganizationUid(string sopInstanceUid)
-    {
-        byte[] hash = SHA256.HashData(Encoding.ASCII.GetBytes("dimension-organization:" + sopInstanceUid));
-        var value = new BigInteger(hash.AsSpan(0, 16), isUnsigned: true, isBigEndian: true);
-        return "2.25." + value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
+    /// <summary>Derived from the SOP Instance UID, so that the same input always gives the same bytes.</summary>
+    internal static string DimensionOrganizationUid(string sopInstanceUid) => DerivedUid.Create("dimension-organization", sopInstanceUid);
 }

@@ -22,7 +22,10 @@ public static class SegmentationWriter
         Validate(input);
         List<SegmentationFrame> frames = SegmentationFrame.Plan(input.Segments, geometry);
 
-        DicomDataset dataset = DocumentHeader.Create(input.Subject);
+        IEnumerable<string> texts = input.Segments
+            .SelectMany(g => new[] { g.Label, g.Category.Meaning, g.Type.Meaning, g.AlgorithmName ?? string.Empty, g.TrackingId ?? string.Empty })
+            .Concat([input.Document.SeriesDescription, input.ContentDescription ?? string.Empty, input.Device.Manufacturer, input.Device.ManufacturerModelName]);
+        DicomDataset dataset = DocumentHeader.Create(input.Subject, texts);
         DocumentHeader.WriteSopCommon(dataset, DicomUid.SegmentationStorage, input.Document, input.ContentDateTime);
         dataset.SetString(DicomTag.ImageType, DicomVR.CS, "DERIVED\\PRIMARY");
         DocumentHeader.WritePatientAndStudy(dataset, input.Subject);

@@ -20,12 +20,16 @@ public static class Tid1500Writer
         Validate(report);
         ContentItem root = Tid1500Content.Build(report);
 
-        DicomDataset dataset = DocumentHeader.Create(report.Subject);
+        List<CodingSchemeDeclaration> schemes = Schemes(report, root);
+        IEnumerable<string> texts = Texts(root)
+            .Concat([report.Document.SeriesDescription, report.Device.Manufacturer, report.Device.ManufacturerModelName, report.Device.InstitutionName ?? string.Empty])
+            .Concat(schemes.SelectMany(s => new[] { s.Name, s.ResponsibleOrganization }));
+        DicomDataset dataset = DocumentHeader.Create(report.Subject, texts);
         DocumentHeader.WriteSopCommon(dataset, DicomUid.Comprehensive3DSRStorage, report.Document, report.ContentDateTime);
         DocumentHeader.WritePatientAndStudy(dataset, report.Subject);
         DocumentHeader.WriteSeries(dataset, "SR", report.Document, report.ContentDateTime);
         DocumentHeader.WriteEquipment(dataset, report.Device);
-        SrDocumentGeneral.Write(dataset, report.Evidence, report.Predecessors, Schemes(report, root));
+        SrDocumentGeneral.Write(dataset, report.Evidence, report.Predecessors, schemes);
         ContentTreeWriter.WriteRoot(root, dataset);
         return new DicomFile(new DicomDataset(), dataset, DicomTransferSyntax.ExplicitVRLittleEndian);
     }
@@ -71,6 +75,11 @@ public static class Tid1500Writer
 
         return schemes;
     }
+
+    /// <summary>Every text and code meaning of the tree, to choose a character set that can encode them.</summary>
+    private static IEnumerable<string> Texts(ContentItem item) =>
+        new[] { item.Text, item.Concept?.Meaning, item.CodeValue?.Meaning, item.Unit?.Meaning }.OfType<string>()
+            .Concat(item.Children.SelectMany(Texts));
 
     private static bool UsesScheme(ContentItem item, string designator) =>
         new[] { item.Concept, item.CodeValue, item.Unit }.Any(c => c is not null && string.Equals(c.Scheme, designator, StringComparison.Ordinal)) ||

@@ -40,6 +40,45 @@ public sealed class JpegLsCodecTests
         Assert.True(encoded.Length < native.Length, "a third of flat samples should compress");
     }
 
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(1, 0)]
+    [InlineData(2, 0)]
+    [InlineData(1, 1)]
+    [InlineData(2, 1)]
+    public void EncodeDecode_ColourInEachInterleaveMode_RoundTripsExactly(int interleave, int planar)
+    {
+        PixelFormat format = Format(3, 8, 8) with { PlanarConfiguration = planar };
+        byte[] native = new byte[format.FrameLength];
+        var random = new Random(31 + interleave);
+        random.NextBytes(native.AsSpan(0, native.Length / 2));
+        native.AsSpan(native.Length / 2, native.Length / 4).Fill(0x80); // whole-pixel runs in every mode
+        for (int i = native.Length * 3 / 4; i < native.Length; i++)
+        {
+            native[i] = (byte)(i % 7 == 0 ? 255 : i / 97); // runs broken by one component only
+        }
+
+        byte[] encoded = Codec.Encode(native, format, interleave);
+        int sos = encoded.AsSpan().IndexOf(new byte[] { 0xFF, 0xDA });
+        Assert.Equal(interleave == 0 ? 1 : 3, encoded[sos + 4]);
+        Assert.Equal(interleave, encoded[sos + 5 + (2 * encoded[sos + 4]) + 1]);
+        Assert.Equal(0, encoded.Length % 2);
+        byte[] decoded = new byte[format.FrameLength];
+        Codec.Decode(encoded, format, decoded);
+        Assert.Equal(native, decoded);
+    }
+
+    [Fact]
+    public void Decode_CharLsColourTransform_IsRefusedByName()
+    {
+        PixelFormat format = Format(3, 8, 8);
+        byte[] encoded = Codec.Encode(new byte[format.FrameLength], format);
+        byte[] app8 = [0xFF, 0xE8, 0x00, 0x07, (byte)'m', (byte)'r', (byte)'f', (byte)'x', 0x01];
+        byte[] withTransform = [.. encoded[..2], .. app8, .. encoded[2..]];
+        var error = Assert.Throws<DicomCodecException>(() => Codec.Decode(withTransform, format, new byte[format.FrameLength]));
+        Assert.Contains("HP1", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Encode_NearLosslessSyntax_IsRefusedRatherThanLosingData()
     {

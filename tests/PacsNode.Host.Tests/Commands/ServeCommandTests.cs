@@ -58,6 +58,22 @@ public sealed class ServeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_StableSeconds_PipelineRunsWithThatQuietTimeAndTheNodeServes()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "SIGTERM is a Unix signal");
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var port = FreePort.Get();
+        await using var node = PacsNodeCli.Start(["serve", "--stable-seconds", "5"], Options(("PACSNODE__LISTENER__PORT", $"{port}")));
+
+        await node.WaitForOutputAsync("quiet time 5 s", cancellationToken);
+        await node.WaitForOutputAsync("accepting associations", cancellationToken);
+        node.Terminate();
+        var result = await node.WaitForExitAsync(cancellationToken);
+
+        Assert.Equal(0, result.ExitCode);
+    }
+
+    [Fact]
     public async Task Serve_MissingConfigFile_ExitsTwoNamingTheFile()
     {
         var result = await PacsNodeCli.RunAsync(
@@ -122,6 +138,8 @@ public sealed class ServeCommandTests : IDisposable
     [InlineData("--ae", "BACK\\SLASH", "--ae")]
     [InlineData("--remote", "VIEWER@host", "--remote 'VIEWER@host'")]
     [InlineData("--remote", "VIEWER@host:99999", "--remote 'VIEWER@host:99999'")]
+    [InlineData("--stable-seconds", "-1", "--stable-seconds '-1'")]
+    [InlineData("--stable-seconds", "86401", "--stable-seconds '86401'")]
     public async Task Serve_BadCommandLineValue_ExitsTwoWithOneLineNamingIt(string option, string value, string expected)
     {
         var result = await PacsNodeCli.RunAsync(["serve", option, value], Options(), TestContext.Current.CancellationToken);
@@ -137,6 +155,7 @@ public sealed class ServeCommandTests : IDisposable
     [InlineData("PACSNODE__TLS__PORT", "11113", "PacsNode:Tls:CertificateFile")]
     [InlineData("PACSNODE__LISTENER__MAXASSOCIATIONS", "0", "PacsNode:Listener:MaxAssociations")]
     [InlineData("PACSNODE__REMOTES__0__AETITLE", "VIEWER", "PacsNode:Remotes:0:Host")]
+    [InlineData("PACSNODE__PIPELINE__FORWARDDEFAULT__0", "NOWHERE", "PacsNode:Pipeline:ForwardDefault")]
     public async Task Serve_BadSetting_ExitsTwoNamingTheKey(string variable, string value, string key)
     {
         var result = await PacsNodeCli.RunAsync(["serve"], Options((variable, value)), TestContext.Current.CancellationToken);

@@ -92,6 +92,12 @@ public sealed class PipelineAcceptanceInteropTests
         }
 
         AssertNumber(json.RootElement.GetProperty("liver"), "suvMean", numbers, "LIVER", "126401", "373098007");
+        ToolResult results = (await PacsNodeCli.RunAsync(["results", study.StudyUid, "--json", "--data", node.DataFolder], cancellationToken: Token)).AssertSuccess();
+        using var stored = JsonDocument.Parse(results.StandardOutput);
+        var storedMax = stored.RootElement.GetProperty("lesions").EnumerateArray()
+            .Where(l => l.GetProperty("suvMax").ValueKind == JsonValueKind.Number)
+            .ToDictionary(l => l.GetProperty("trackingId").GetString()!, l => l.GetProperty("suvMax").GetDouble(), StringComparer.Ordinal);
+        Assert.Equal(vois.ToDictionary(v => v.GetProperty("id").GetString()!, v => v.GetProperty("suvMax").GetDouble(), StringComparer.Ordinal), storedMax);
         string[] printed = segments.StandardOutput.Trim().Split(' ');
         Assert.Equal(vois.Length + 1, int.Parse(printed[0], CultureInfo.InvariantCulture));
         await AssertSegmentsAreTheVoisAsync(study, segFile, vois.Length);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using PacsNode.Dicom.Data;
 using PacsNode.Dicom.Dictionary;
@@ -77,6 +78,10 @@ public sealed class PipelineLifecycleInteropTests
         Assert.Equal([v1.GetString(DicomTag.SOPInstanceUID)], Tid1500Reader.Read(v2).Predecessors.Select(p => p.SopInstanceUid));
         Assert.Empty(Tid1500Reader.Read(v1).Predecessors);
         Assert.Equal(2, CountInstances(data, study.StudyUid, "SEG"));
+        ToolResult results = (await PacsNodeCli.RunAsync(["results", study.StudyUid, "--json", "--data", data], cancellationToken: Token)).AssertSuccess();
+        using var json = JsonDocument.Parse(results.StandardOutput);
+        Assert.Equal(v2.GetString(DicomTag.SOPInstanceUID), json.RootElement.GetProperty("sopInstanceUid").GetString());
+        Assert.Equal([v1.GetString(DicomTag.SOPInstanceUID)], json.RootElement.GetProperty("predecessors").EnumerateArray().Select(p => p.GetString()));
     }
 
     private static async Task StorescuAsync(PacsNodeServer node, IReadOnlyList<string> files) =>

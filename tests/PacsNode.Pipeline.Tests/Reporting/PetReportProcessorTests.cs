@@ -8,6 +8,7 @@ using PacsNode.Quantification.Vois;
 using PacsNode.StructuredReport.Content;
 using PacsNode.StructuredReport.Documents;
 using PacsNode.StructuredReport.Tid1500;
+using PacsNode.TestKit;
 using Xunit;
 
 namespace PacsNode.Pipeline.Tests.Reporting;
@@ -118,7 +119,7 @@ public sealed class PetReportProcessorTests
         StoredReport read = Tid1500Reader.Read(v2);
         Assert.Equal([first.ResultInstanceUids[1]], read.Predecessors.Select(p => p.SopInstanceUid));
         Assert.Empty(Tid1500Reader.Read(v1).Predecessors);
-        Assert.Equal(harness.PetFiles.Count, ((IReadOnlyList<SopReference>)Evidence(v2)).Count(e => e.SopClassUid == DicomUid.PositronEmissionTomographyImageStorage));
+        Assert.Equal(harness.PetFiles.Count, Evidence(v2).Count(e => e.SopClassUid == DicomUid.PositronEmissionTomographyImageStorage));
     }
 
     [Fact]
@@ -143,27 +144,47 @@ public sealed class PetReportProcessorTests
         Assert.Empty(read.Groups);
     }
 
+    [Fact]
+    public async Task Process_ReaderRtStruct_ReportsExactlyItsRoiWithTheQuantifiersValues()
+    {
+        RequiresTool.SharedTestData();
+        string dro = TestData.Path("ibsi-suv-dro", "DRO", "DRO_0_0");
+        string[] pet = [.. Directory.GetFiles(Path.Combine(dro, "PT")).Order(StringComparer.Ordinal)];
+        string rs = Path.Combine(dro, "RS", "RS_dro_0_0.dcm");
+        await using ReportingHarness harness = await ReportingHarness.CreateAsync(PhantomTracer.Fdg, Token);
+        await harness.StoreAsync([.. pet, rs], Token);
+        DicomDataset rtstruct = (await DicomFile.OpenAsync(rs, null, Token)).Dataset;
+        var job = new PipelineJob(7, JobKind.ReaderVois, rtstruct.GetString(DicomTag.StudyInstanceUID)!, rtstruct.GetString(DicomTag.SeriesInstanceUID)!,
+            rtstruct.GetString(DicomTag.SOPInstanceUID), "fingerprint", 1, "READER");
+
+        ProcessingOutcome outcome = await harness.Processor.ProcessAsync(job, new StageTimer(TimeProvider.System), Token);
+
+        Assert.True(outcome.Succeeded, outcome.Summary);
+        List<DicomFile> files = [];
+        foreach (string path in pet)
+        {
+            files.Add(await DicomFile.OpenAsync(path, null, Token));
+        }
+
+        using var kernels = new ReferenceKernels();
+        QuantifyResult expected = await new PetQuantifier(kernels).QuantifyAsync(files, new QuantifyRequest { RtStruct = rtstruct }, Token);
+        Assert.True(expected.IsSuccess);
+        DicomDataset sr = (await harness.OpenStoredAsync(outcome.ResultInstanceUids[^1], Token)).Dataset;
+        StoredReport report = Tid1500Reader.Read(sr);
+        StoredMeasurementGroup[] lesions = [.. report.Groups.Where(g => g.TrackingIdentifier != "LIVER")];
+        Assert.Equal(expected.Vois.Select(v => v.Voi.Name.Trim()), lesions.Select(g => g.TrackingIdentifier));
+        AssertValue(expected.Vois[0].Metrics.SuvMax, lesions[0].Find(Concepts.SuvBw, Concepts.Maximum));
+        AssertValue(expected.Vois[0].Metrics.SuvMean, lesions[0].Find(Concepts.SuvBw, Concepts.Mean));
+        Assert.Contains(Evidence(sr), e => e.SopInstanceUid == rtstruct.GetString(DicomTag.SOPInstanceUID));
+        Assert.Contains(report.Groups[0].Algorithm!.Parameters, p => p.Value.StartsWith("reader RTSTRUCT", StringComparison.Ordinal));
+    }
+
     private static void AssertValue(double expected, Measurement? actual)
     {
         Assert.NotNull(actual);
         Assert.Equal(expected, actual.Value, Math.Abs(expected) * 1e-12);
     }
 
-    private static List<SopReference> Evidence(DicomDataset sr)
-    {
-        var list = new List<SopReference>();
-        foreach (DicomDataset study in sr.GetSequence(DicomTag.CurrentRequestedProcedureEvidenceSequence)?.Items ?? [])
-        {
-            foreach (DicomDataset series in study.GetSequence(DicomTag.ReferencedSeriesSequence)?.Items ?? [])
-            {
-                foreach (DicomDataset sop in series.GetSequence(DicomTag.ReferencedSOPSequence)?.Items ?? [])
-                {
-                    list.Add(new SopReference(study.GetString(DicomTag.StudyInstanceUID)!, series.GetString(DicomTag.SeriesInstanceUID)!,
-                        sop.GetString(DicomTag.ReferencedSOPClassUID)!, sop.GetString(DicomTag.ReferencedSOPInstanceUID)!));
-                }
-            }
-        }
-
-        return list;
-    }
+    private static IReadOnlyList<SopReference> Evidence(DicomDataset sr) =>
+        HierarchicalReferences.Read(sr.GetSequence(DicomTag.CurrentRequestedProcedureEvidenceSequence));
 }

@@ -2,7 +2,7 @@ using PacsNode.Dicom.IO;
 
 namespace PacsNode.Dicom.Imaging.Codecs;
 
-/// <summary>The codecs this build has, keyed by transfer syntax UID. RLE, JPEG Lossless and JPEG-LS so far (JPEG 2000 is still to come).</summary>
+/// <summary>The codecs this build has, keyed by transfer syntax UID. RLE, JPEG Lossless, JPEG-LS and JPEG 2000 (decode only).</summary>
 public static class DicomCodecRegistry
 {
     private static readonly Dictionary<string, IDicomCodec> Codecs = new IDicomCodec[]
@@ -12,6 +12,8 @@ public static class DicomCodecRegistry
         new Jpeg.JpegLosslessCodec(DicomTransferSyntax.JpegLosslessSV1),
         new JpegLs.JpegLsCodec(DicomTransferSyntax.JpegLSLossless),
         new JpegLs.JpegLsCodec(DicomTransferSyntax.FromUid("1.2.840.10008.1.2.4.81")),
+        new Jpeg2000.Jpeg2000Codec(DicomTransferSyntax.Jpeg2000Lossless),
+        new Jpeg2000.Jpeg2000Codec(DicomTransferSyntax.FromUid("1.2.840.10008.1.2.4.91")),
     }.ToDictionary(c => c.TransferSyntax.Uid, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<DicomTransferSyntax> Supported { get; } =

@@ -8,7 +8,10 @@ namespace PacsNode.Dicom.Imaging.Codecs;
 /// <summary>
 /// Re-encodes pixel data between transfer syntaxes through the codec registry: compressed to native by the source
 /// syntax's codec, native to compressed by the target's. The dataset returned is a shallow copy with new pixel data;
-/// the input is left as it was. Lossless codecs only so far, so the Lossy Image Compression attributes are kept.
+/// the input is left as it was. The encoders are lossless, so encoding keeps the Lossy Image Compression attributes;
+/// decoding a lossy syntax (JPEG 2000 .91, JPEG-LS near-lossless, JPEG lossy) records the loss the pixels went through
+/// when the dataset does not say so already (PS3.3 C.7.6.1.1.5: Lossy Image Compression "01" and the method).
+/// Colour pixels encoded as JPEG or JPEG-LS are made sample-interleaved with Planar Configuration 0 (PS3.5 8.2).
 /// </summary>
 public static class DicomTranscoder
 {
@@ -67,6 +70,14 @@ public static class DicomTranscoder
         };
 
         var copy = new DicomDataset(dataset) { Parent = dataset.Parent };
+        if (format.SamplesPerPixel > 1 && format.PlanarConfiguration == 1 && IsJpegFamily(target))
+        {
+            // PS3.5 8.2.1 and 8.2.3: JPEG and JPEG-LS define how components are coded, so Planar Configuration shall be 0.
+            native = native.Select(f => PlanarToInterleaved(f, format)).ToList();
+            format = format with { PlanarConfiguration = 0 };
+            copy.AddOrUpdate(new DicomElement(DicomTag.PlanarConfiguration, DicomVR.US, DicomBuffer.FromBytes(new byte[2])));
+        }
+
         if (target.IsEncapsulated)
         {
             IDicomCodec codec = DicomCodecRegistry.Find(target) ?? throw Missing(target, "an encoder");
@@ -75,11 +86,68 @@ public static class DicomTranscoder
         else
         {
             byte[] all = native.SelectMany(f => f).ToArray();
+            if (format.PhotometricInterpretation is "YBR_RCT" or "YBR_ICT")
+            {
+                copy.SetString(DicomTag.PhotometricInterpretation, DicomVR.CS, "RGB"); // the decoder undid RCT/ICT (PS3.5 8.2.4)
+            }
+
             copy.AddOrUpdate(new DicomElement(DicomTag.PixelData, format.BitsAllocated > 8 ? DicomVR.OW : DicomVR.OB,
                 DicomBuffer.FromBytes(all)));
+            if (source.IsLossy)
+            {
+                RecordLoss(copy, source);
+            }
         }
 
         return copy;
+    }
+
+    /// <summary>
+    /// Lossy Image Compression "01" and the source's method (PS3.3 C.7.6.1.1.5.1 defined terms) appended to the methods
+    /// already listed, unless the dataset already records lossy compression.
+    /// </summary>
+    private static void RecordLoss(DicomDataset dataset, DicomTransferSyntax source)
+    {
+        if (string.Equals(dataset.GetString(DicomTag.LossyImageCompression), "01", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        dataset.SetString(DicomTag.LossyImageCompression, DicomVR.CS, "01");
+        string? method = source.Uid switch
+        {
+            "1.2.840.10008.1.2.4.81" => "ISO_14495_1",
+            "1.2.840.10008.1.2.4.91" or "1.2.840.10008.1.2.4.93" => "ISO_15444_1",
+            "1.2.840.10008.1.2.4.202" or "1.2.840.10008.1.2.4.203" => "ISO_15444_15",
+            _ when source.Uid.StartsWith("1.2.840.10008.1.2.4.", StringComparison.Ordinal) => "ISO_10918_1",
+            _ => null,
+        };
+        if (method is not null)
+        {
+            dataset.SetString(DicomTag.LossyImageCompressionMethod, DicomVR.CS,
+                string.Join('\\', [.. dataset.GetStrings(DicomTag.LossyImageCompressionMethod), method]));
+        }
+    }
+
+    private static bool IsJpegFamily(DicomTransferSyntax syntax) =>
+        syntax.IsEncapsulated && syntax.Uid.StartsWith("1.2.840.10008.1.2.4.", StringComparison.Ordinal);
+
+    /// <summary>R…G…B… planes of one frame as R G B R G B… (samples of any byte width).</summary>
+    private static byte[] PlanarToInterleaved(byte[] frame, PixelFormat format)
+    {
+        int pixels = format.Rows * format.Columns;
+        int width = format.BytesPerSample;
+        int samples = format.SamplesPerPixel;
+        byte[] result = new byte[frame.Length];
+        for (int c = 0; c < samples; c++)
+        {
+            for (int p = 0; p < pixels; p++)
+            {
+                frame.AsSpan(((c * pixels) + p) * width, width).CopyTo(result.AsSpan(((p * samples) + c) * width));
+            }
+        }
+
+        return result;
     }
 
     private static List<byte[]> Decode(DicomFragmentSequence fragments, DicomTransferSyntax source, PixelFormat format)

@@ -1,3 +1,5 @@
+using PacsNode.StructuredReport.Documents;
+
 namespace PacsNode.Pipeline.Reporting.Patient;
 
 /// <summary>
@@ -8,8 +10,8 @@ namespace PacsNode.Pipeline.Reporting.Patient;
 public static class PatientReportIdentities
 {
     public static string SeriesUid(string patientId, string studyInstanceUid) =>
-        DerivedUid.From("pacsnode-patient-sr-series", patientId, studyInstanceUid);
+        DerivedUid.Create("pacsnode-patient-sr-series", patientId, studyInstanceUid);
 
     public static string InstanceUid(string patientId, string contentKey) =>
-        DerivedUid.From("pacsnode-patient-sr", patientId, contentKey);
+        DerivedUid.Create("pacsnode-patient-sr", patientId, contentKey);
 }

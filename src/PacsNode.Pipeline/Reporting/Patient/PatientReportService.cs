@@ -61,7 +61,7 @@ public sealed class PatientReportService
                 ManufacturerModelName = "PacsNode",
                 SoftwareVersions = _settings.SoftwareVersion,
                 DeviceSerialNumber = _settings.AeTitle,
-                ObserverUid = DerivedUid.From("pacsnode-device", _settings.AeTitle),
+                ObserverUid = DerivedUid.Create("pacsnode-device", _settings.AeTitle),
                 ObserverName = _settings.AeTitle,
                 InstitutionName = _settings.InstitutionName,
             },

@@ -5,15 +5,17 @@ using PacsNode.Dicom.IO;
 namespace PacsNode.Dicom.Imaging.Codecs.JpegLs;
 
 /// <summary>
-/// JPEG-LS (ITU-T T.87): lossless (.80) and near-lossless (.81) decoding, lossless encoding. Single-component images
-/// and multi-component images coded as one scan per component (ILV 0); line- and sample-interleaved colour scans
-/// are refused with a clear error until they are written.
+/// JPEG-LS (ITU-T T.87): lossless (.80) and near-lossless (.81) decoding, lossless encoding. Decodes one or more
+/// components per scan in every interleave mode (0: one scan per component, 1: line-interleaved, 2: sample-interleaved);
+/// encodes colour line-interleaved, as DCMTK's dcmcjpls does by default. CharLS's colour transforms (HP1-HP3, an APP8
+/// "mrfx" segment), mapping tables and point transforms are refused with a clear error: DICOM images do not use them.
 /// </summary>
 public sealed class JpegLsCodec(DicomTransferSyntax syntax) : IDicomCodec
 {
     private const byte Soi = 0xD8;
     private const byte Eoi = 0xD9;
     private const byte Sos = 0xDA;
+    private const byte App8 = 0xE8;
     private const byte Sof55 = 0xF7;
     private const byte Lse = 0xF8;
 
@@ -28,16 +30,15 @@ public sealed class JpegLsCodec(DicomTransferSyntax syntax) : IDicomCodec
         }
 
         int at = 2;
-        int precision = 0;
         int width = 0;
         int height = 0;
-        int components = 0;
         int maxValue = 0;
         int t1 = 0;
         int t2 = 0;
         int t3 = 0;
         int reset = 0;
-        int scans = 0;
+        byte[] ids = [];
+        bool[] decoded = [];
         int[][] planes = [];
         while (true)
         {
@@ -51,86 +52,57 @@ public sealed class JpegLsCodec(DicomTransferSyntax syntax) : IDicomCodec
             switch (marker)
             {
                 case Sof55:
-                    if (segment.Length < 6)
-                    {
-                        throw new DicomCodecException("JPEG-LS: the SOF55 segment is truncated.");
-                    }
-
-                    precision = segment[0];
-                    height = BinaryPrimitives.ReadUInt16BigEndian(segment[1..]);
-                    width = BinaryPrimitives.ReadUInt16BigEndian(segment[3..]);
-                    components = segment[5];
-                    if (precision is < 2 or > 16 || width != format.Columns || height != format.Rows ||
-                        components != format.SamplesPerPixel)
-                    {
-                        throw new DicomCodecException(
-                            $"JPEG-LS: the bitstream is {width}×{height}×{components} at {precision} bits, the dataset " +
-                            $"{format.Columns}×{format.Rows}×{format.SamplesPerPixel}.");
-                    }
-
-                    planes = Enumerable.Range(0, components).Select(_ => new int[width * height]).ToArray();
+                    ids = ReadFrameHeader(segment, format, out width, out height, out int precision);
+                    planes = ids.Select(_ => new int[width * height]).ToArray();
+                    decoded = new bool[ids.Length];
                     maxValue = (1 << precision) - 1;
                     break;
+                case App8 when segment.Length >= 5 && segment[..4].SequenceEqual("mrfx"u8) && segment[4] != 0:
+                    throw new DicomCodecException(
+                        $"JPEG-LS: the bitstream uses CharLS colour transform HP{segment[4]} (APP8 \"mrfx\"), which is not supported.");
                 case Lse:
-                    if (segment.Length >= 11 && segment[0] == 1)
-                    {
-                        maxValue = BinaryPrimitives.ReadUInt16BigEndian(segment[1..]) is var m and > 0 ? m : maxValue;
-                        t1 = BinaryPrimitives.ReadUInt16BigEndian(segment[3..]);
-                        t2 = BinaryPrimitives.ReadUInt16BigEndian(segment[5..]);
-                        t3 = BinaryPrimitives.ReadUInt16BigEndian(segment[7..]);
-                        reset = BinaryPrimitives.ReadUInt16BigEndian(segment[9..]);
-                    }
-                    else
+                    if (segment.Length < 11 || segment[0] != 1)
                     {
                         throw new DicomCodecException("JPEG-LS: mapping tables (LSE other than preset parameters) are not supported.");
                     }
 
+                    maxValue = BinaryPrimitives.ReadUInt16BigEndian(segment[1..]) is var m and > 0 ? m : maxValue;
+                    t1 = BinaryPrimitives.ReadUInt16BigEndian(segment[3..]);
+                    t2 = BinaryPrimitives.ReadUInt16BigEndian(segment[5..]);
+                    t3 = BinaryPrimitives.ReadUInt16BigEndian(segment[7..]);
+                    reset = BinaryPrimitives.ReadUInt16BigEndian(segment[9..]);
                     break;
                 case Sos:
-                    if (planes.Length == 0)
-                    {
-                        throw new DicomCodecException("JPEG-LS: a scan starts before the frame header (SOF55).");
-                    }
-
-                    int count = segment[0];
-                    if (segment.Length < 1 + (2 * count) + 3)
-                    {
-                        throw new DicomCodecException("JPEG-LS: the SOS segment is truncated.");
-                    }
-
-                    int near = segment[1 + (2 * count)];
-                    int interleave = segment[2 + (2 * count)];
-                    int pointTransform = segment[3 + (2 * count)] & 0x0F;
-                    if (count != 1 || pointTransform != 0)
-                    {
-                        throw new DicomCodecException(
-                            $"JPEG-LS: interleave mode {interleave} with {count} components per scan, or point transform " +
-                            $"{pointTransform}, is not supported; one component per scan and no point transform are.");
-                    }
-
-                    if (scans >= components)
-                    {
-                        throw new DicomCodecException($"JPEG-LS: more scans than the {components} components.");
-                    }
-
+                    int[][] scan = ScanPlanes(segment, ids, decoded, planes, out int near, out int interleave);
                     var contexts = new JpegLsContexts(maxValue, near, t1, t2, t3, reset);
                     var reader = new JpegLsBitReader(compressed, at);
-                    JpegLsScanCoder.Decode(ref reader, contexts, width, height, planes[scans]);
+                    if (interleave == 2)
+                    {
+                        JpegLsSampleInterleavedCoder.Decode(ref reader, contexts, width, height, scan);
+                    }
+                    else
+                    {
+                        JpegLsScanCoder.Decode(ref reader, contexts, width, height, scan);
+                    }
+
                     at = SkipToMarker(compressed, at);
-                    scans++;
                     break;
             }
         }
 
-        if (scans != components)
+        if (decoded.Length == 0 || decoded.Contains(false))
         {
-            throw new DicomCodecException($"JPEG-LS: {scans} scans decoded for {components} components.");
+            throw new DicomCodecException(
+                $"JPEG-LS: {decoded.Count(d => d)} of {decoded.Length} components decoded before the EOI marker.");
         }
 
         Interleave(planes, format, output);
     }
 
-    public byte[] Encode(ReadOnlySpan<byte> frame, PixelFormat format)
+    public byte[] Encode(ReadOnlySpan<byte> frame, PixelFormat format) => Encode(frame, format, interleave: 1);
+
+    /// <summary>Encodes with the given interleave mode for colour images (0, 1 or 2); one component is always mode 0.</summary>
+    internal byte[] Encode(ReadOnlySpan<byte> frame, PixelFormat format, int interleave)
     {
         ArgumentNullException.ThrowIfNull(format);
         if (!string.Equals(TransferSyntax.Uid, DicomTransferSyntax.JpegLSLossless.Uid, StringComparison.Ordinal))
@@ -145,6 +117,7 @@ public sealed class JpegLsCodec(DicomTransferSyntax syntax) : IDicomCodec
 
         int pixels = format.Rows * format.Columns;
         int components = format.SamplesPerPixel;
+        interleave = components == 1 ? 0 : interleave;
         int[][] planes = Enumerable.Range(0, components).Select(_ => new int[pixels]).ToArray();
         int max = 0;
         for (int c = 0; c < components; c++)
@@ -168,18 +141,113 @@ public sealed class JpegLsCodec(DicomTransferSyntax syntax) : IDicomCodec
             output.AddRange([(byte)(c + 1), 0x11, 0]);
         }
 
-        // One scan per component (interleave mode 0), each with its own fresh context state.
-        for (int c = 0; c < components; c++)
+        // Mode 0: one scan per component, each with fresh context state; modes 1 and 2: one scan of all components.
+        int[][][] scans = interleave == 0 ? planes.Select(p => new[] { p }).ToArray() : [planes];
+        int first = 1;
+        foreach (int[][] scan in scans)
         {
-            output.AddRange([0xFF, Sos, 0, 8, 1, (byte)(c + 1), 0, 0, 0, 0]);
+            output.AddRange([0xFF, Sos, 0, (byte)(6 + (2 * scan.Length)), (byte)scan.Length]);
+            for (int c = 0; c < scan.Length; c++)
+            {
+                output.AddRange([(byte)(first + c), 0]);
+            }
+
+            output.AddRange([0, (byte)interleave, 0]);
+            first += scan.Length;
             var writer = new JpegLsBitWriter(output);
             var contexts = new JpegLsContexts((1 << precision) - 1, 0, 0, 0, 0, 0);
-            JpegLsScanCoder.Encode(writer, contexts, format.Columns, format.Rows, planes[c]);
+            if (interleave == 2)
+            {
+                JpegLsSampleInterleavedCoder.Encode(writer, contexts, format.Columns, format.Rows, scan);
+            }
+            else
+            {
+                JpegLsScanCoder.Encode(writer, contexts, format.Columns, format.Rows, scan);
+            }
+
             writer.Flush();
         }
 
         output.AddRange([0xFF, Eoi]);
+        if (output.Count % 2 == 1)
+        {
+            output.Insert(output.Count - 2, 0xFF); // T.87 allows fill bytes before a marker; DICOM wants even lengths.
+        }
+
         return [.. output];
+    }
+
+    /// <summary>Checks SOF55 (T.87 C.2.2) against the dataset; returns the component identifiers in frame order.</summary>
+    private static byte[] ReadFrameHeader(ReadOnlySpan<byte> segment, PixelFormat format, out int width, out int height, out int precision)
+    {
+        if (segment.Length < 6 || segment.Length < 6 + (3 * segment[5]))
+        {
+            throw new DicomCodecException("JPEG-LS: the SOF55 segment is truncated.");
+        }
+
+        precision = segment[0];
+        height = BinaryPrimitives.ReadUInt16BigEndian(segment[1..]);
+        width = BinaryPrimitives.ReadUInt16BigEndian(segment[3..]);
+        int components = segment[5];
+        if (precision is < 2 or > 16 || width != format.Columns || height != format.Rows ||
+            components != format.SamplesPerPixel)
+        {
+            throw new DicomCodecException(
+                $"JPEG-LS: the bitstream is {width}×{height}×{components} at {precision} bits, the dataset " +
+                $"{format.Columns}×{format.Rows}×{format.SamplesPerPixel}.");
+        }
+
+        byte[] ids = new byte[components];
+        for (int c = 0; c < components; c++)
+        {
+            ids[c] = segment[6 + (3 * c)];
+            if (segment[7 + (3 * c)] != 0x11)
+            {
+                throw new DicomCodecException($"JPEG-LS: component {ids[c]} is subsampled (0x{segment[7 + (3 * c)]:X2}), which is not supported.");
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>The planes an SOS segment (T.87 C.2.3) codes, in scan order, with its NEAR and interleave mode.</summary>
+    private static int[][] ScanPlanes(ReadOnlySpan<byte> segment, byte[] ids, bool[] decoded, int[][] planes, out int near, out int interleave)
+    {
+        if (planes.Length == 0)
+        {
+            throw new DicomCodecException("JPEG-LS: a scan starts before the frame header (SOF55).");
+        }
+
+        int count = segment.Length > 0 ? segment[0] : 0;
+        if (count == 0 || segment.Length < 1 + (2 * count) + 3)
+        {
+            throw new DicomCodecException("JPEG-LS: the SOS segment is truncated or names no component.");
+        }
+
+        near = segment[1 + (2 * count)];
+        interleave = segment[2 + (2 * count)];
+        int pointTransform = segment[3 + (2 * count)] & 0x0F;
+        if (interleave > 2 || (interleave == 0) != (count == 1) || pointTransform != 0)
+        {
+            throw new DicomCodecException(
+                $"JPEG-LS: interleave mode {interleave} with {count} components in the scan, or point transform " +
+                $"{pointTransform}, is not valid or not supported.");
+        }
+
+        int[][] scan = new int[count][];
+        for (int i = 0; i < count; i++)
+        {
+            int c = Array.IndexOf(ids, segment[1 + (2 * i)]);
+            if (c < 0 || decoded[c])
+            {
+                throw new DicomCodecException($"JPEG-LS: the scan names component {segment[1 + (2 * i)]}, unknown or already decoded.");
+            }
+
+            decoded[c] = true;
+            scan[i] = planes[c];
+        }
+
+        return scan;
     }
 
     private static void Interleave(int[][] planes, PixelFormat format, Span<byte> output)
