@@ -19,6 +19,7 @@ internal static class CommandRegistry
         new QuantifyCommand(),
         new ResultsCommand(),
         new PhantomCommand(),
+        new PatientCommand(),
         new VersionCommand(),
         new HelpCommand(),
     ];

@@ -2,6 +2,7 @@ using PacsNode.Pipeline;
 using PacsNode.Pipeline.Forwarding;
 using PacsNode.Pipeline.Jobs;
 using PacsNode.Pipeline.Stability;
+using PacsNode.Quantification.Assessment;
 using PacsNode.Quantification.Lesions;
 
 namespace PacsNode.Host.Options;
@@ -60,6 +61,18 @@ internal sealed class PipelineOptions
 
     /// <summary>The SUVbw cut of <see cref="VoiThresholdMethod.FixedSuv"/>.</summary>
     public double FixedSuv { get; set; } = 2.5;
+
+    /// <summary>After each series report, store the patient report when the patient has two or more PET studies (issue 6).</summary>
+    public bool PatientReports { get; set; } = true;
+
+    /// <summary>Patient assessment: what "early metabolic response" means for the ZEPHIR group (Percist, EortcAllLesions).</summary>
+    public ResponseBasis ResponseBasis { get; set; } = ResponseBasis.Percist;
+
+    /// <summary>Patient assessment: EORTC PMR from this SUVmax decrease (0.15 after one cycle).</summary>
+    public double EortcPmrDecrease { get; set; } = 0.15;
+
+    /// <summary>The patient assessment's settings (the others at their DOMAIN.md defaults).</summary>
+    public AssessmentOptions ToAssessmentOptions() => new() { ResponseBasis = ResponseBasis, EortcPmrDecrease = EortcPmrDecrease };
 
     /// <summary>The library's settings.</summary>
     public PipelineSettings ToSettings(string nodeAeTitle, RemotesOptions remotes, string tempDirectory) => new()

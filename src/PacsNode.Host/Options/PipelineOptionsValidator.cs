@@ -1,3 +1,4 @@
+using PacsNode.Quantification.Assessment;
 using PacsNode.Quantification.Kernels;
 using PacsNode.Quantification.Lesions;
 using Microsoft.Extensions.Options;
@@ -41,6 +42,16 @@ internal sealed class PipelineOptionsValidator(IOptions<RemotesOptions> remotes)
         if (!(options.FixedSuv > 0 && double.IsFinite(options.FixedSuv)))
         {
             failures.Add($"{At}{nameof(options.FixedSuv)} must be a positive SUV, not {options.FixedSuv}");
+        }
+
+        if (!Enum.IsDefined(options.ResponseBasis))
+        {
+            failures.Add($"{At}{nameof(options.ResponseBasis)} '{options.ResponseBasis}' is not one of {string.Join(", ", Enum.GetNames<ResponseBasis>())}");
+        }
+
+        if (!(options.EortcPmrDecrease > 0 && options.EortcPmrDecrease < 1))
+        {
+            failures.Add($"{At}{nameof(options.EortcPmrDecrease)} must be a fraction between 0 and 1, not {options.EortcPmrDecrease}");
         }
 
         foreach (int seconds in options.BackoffSeconds)

@@ -73,6 +73,34 @@ public sealed class IndexCatalog
             cancellationToken);
     }
 
+    /// <summary>The Study Instance UIDs indexed for a Patient ID, ordered ordinally; empty when the patient is unknown.</summary>
+    public Task<IReadOnlyList<string>> ListPatientStudiesAsync(string patientId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(patientId);
+        return Task.Run<IReadOnlyList<string>>(
+            () =>
+            {
+                using SqliteConnection connection = _database.OpenConnection();
+                using SqliteCommand command = connection.CreateCommand();
+                command.CommandText = """
+                    SELECT t.study_uid
+                    FROM study t JOIN patient p ON p.pk = t.patient_pk
+                    WHERE p.patient_id = $patient
+                    """;
+                command.Parameters.AddWithValue("$patient", patientId);
+                var studies = new List<string>();
+                using SqliteDataReader reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    studies.Add(reader.GetString(0));
+                }
+
+                studies.Sort(StringComparer.Ordinal);
+                return studies;
+            },
+            cancellationToken);
+    }
+
     /// <summary>One indexed instance by SOP Instance UID, or null.</summary>
     public Task<CatalogInstance?> FindInstanceAsync(string sopInstanceUid, CancellationToken cancellationToken)
     {

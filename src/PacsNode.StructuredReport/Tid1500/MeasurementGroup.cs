@@ -23,8 +23,11 @@ public sealed record MeasurementGroup
     /// <summary>Time Point (C2348792, UMLS) text, e.g. "baseline".</summary>
     public string? TimePoint { get; init; }
 
-    /// <summary>Referenced Segment (121191, DCM): the VOI of this group in the SEG.</summary>
-    public required SegmentReference Segment { get; init; }
+    /// <summary>
+    /// Referenced Segment (121191, DCM): the VOI of this group in the SEG. Optional (TID 1411 makes it MC): a patient-level
+    /// group measured in a VOI carried over from another study has no segment of its own.
+    /// </summary>
+    public SegmentReference? Segment { get; init; }
 
     /// <summary>Source series for segmentation (121232, DCM): the PET series the VOI was drawn on.</summary>
     public required string SourceSeriesInstanceUid { get; init; }

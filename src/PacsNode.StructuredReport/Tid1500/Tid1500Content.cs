@@ -78,8 +78,11 @@ internal static class Tid1500Content
             items.Add(ContentItem.TextItem(R.HasObsContext, Concepts.TimePoint, group.TimePoint));
         }
 
-        SegmentReference s = group.Segment;
-        items.Add(ContentItem.Image(R.Contains, Concepts.ReferencedSegment, new ContentReference(s.SopClassUid, s.SopInstanceUid, s.SegmentNumber)));
+        if (group.Segment is { } s)
+        {
+            items.Add(ContentItem.Image(R.Contains, Concepts.ReferencedSegment, new ContentReference(s.SopClassUid, s.SopInstanceUid, s.SegmentNumber)));
+        }
+
         items.Add(ContentItem.UidRef(R.Contains, Concepts.SourceSeriesForSegmentation, group.SourceSeriesInstanceUid));
         if (group.MeasurementMethod is not null)
         {

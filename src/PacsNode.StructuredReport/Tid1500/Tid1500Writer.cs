@@ -43,7 +43,7 @@ public static class Tid1500Writer
 
         var evidence = new HashSet<string>(report.Evidence.Select(e => e.SopInstanceUid), StringComparer.Ordinal);
         IEnumerable<string> referenced = report.ImageLibrary.SelectMany(g => g.Images.Select(i => i.SopInstanceUid))
-            .Concat(report.Groups.Select(g => g.Segment.SopInstanceUid));
+            .Concat(report.Groups.Select(g => g.Segment?.SopInstanceUid).OfType<string>());
         string? missing = referenced.FirstOrDefault(uid => !evidence.Contains(uid));
         if (missing is not null)
         {
@@ -51,12 +51,13 @@ public static class Tid1500Writer
                 $"Instance {missing} is referenced in the content but not listed in the evidence (PS3.3 C.17.2.3).", nameof(report));
         }
 
-        var trackingIds = new HashSet<string>(StringComparer.Ordinal);
+        // One lesion may have a group per time point (a patient-level report), but not two at the same one.
+        var trackingIds = new HashSet<(string, string?)>();
         foreach (MeasurementGroup group in report.Groups)
         {
-            if (!trackingIds.Add(group.TrackingIdentifier))
+            if (!trackingIds.Add((group.TrackingIdentifier, group.TimePoint)))
             {
-                throw new ArgumentException($"Tracking Identifier {group.TrackingIdentifier} is used by two groups.", nameof(report));
+                throw new ArgumentException($"Tracking Identifier {group.TrackingIdentifier} is used by two groups of the same time point.", nameof(report));
             }
         }
     }

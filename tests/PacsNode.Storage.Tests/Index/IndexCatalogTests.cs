@@ -45,4 +45,20 @@ public sealed class IndexCatalogTests
 
         Assert.Equal([new CatalogSeries("1.2.2", "PT", 2), new CatalogSeries("1.2.3", "CT", 1)], series);
     }
+
+    [Fact]
+    public async Task ListPatientStudies_TwoPatients_ReturnsOnlyThatPatientsStudiesInOrdinalOrder()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var harness = new StorageHarness();
+        await harness.StoreAndIndexAsync(TestInstances.File(TestInstances.Dataset("1.2.10", "1.2.10.1", "1.2.10.1.1", patientId: "P1")), ct);
+        await harness.StoreAndIndexAsync(TestInstances.File(TestInstances.Dataset("1.2.9", "1.2.9.1", "1.2.9.1.1", patientId: "P1")), ct);
+        await harness.StoreAndIndexAsync(TestInstances.File(TestInstances.Dataset("1.2.9", "1.2.9.2", "1.2.9.2.1", patientId: "P1")), ct);
+        await harness.StoreAndIndexAsync(TestInstances.File(TestInstances.Dataset("1.2.8", "1.2.8.1", "1.2.8.1.1", patientId: "P2")), ct);
+        var catalog = new IndexCatalog(harness.Database);
+
+        Assert.Equal(["1.2.10", "1.2.9"], await catalog.ListPatientStudiesAsync("P1", ct));
+        Assert.Equal(["1.2.8"], await catalog.ListPatientStudiesAsync("P2", ct));
+        Assert.Empty(await catalog.ListPatientStudiesAsync("P3", ct));
+    }
 }

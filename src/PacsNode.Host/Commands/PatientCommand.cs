@@ -1,0 +1,96 @@
+using Microsoft.Extensions.Configuration;
+using PacsNode.Host.Configuration;
+using PacsNode.Host.Options;
+using PacsNode.Pipeline.Reporting.Patient;
+using PacsNode.Storage.Index;
+
+namespace PacsNode.Host.Commands;
+
+/// <summary>
+/// <c>pacsnode patient PATIENT_ID [--json] [--data DIR] [--config FILE]</c>: prints the patient-level assessment read
+/// back from the patient's current stored patient report (the TID 1500 SR the node stored in the patient's most recent
+/// study); nothing is recomputed. Exit 1 when the patient has no patient report.
+/// </summary>
+internal sealed class PatientCommand(TextWriter? output = null) : ICommand
+{
+    private readonly TextWriter _output = output ?? Console.Out;
+
+    public string Name => "patient";
+
+    public string Summary => "Print a patient's HER2-PET / early-response assessment from the stored patient report";
+
+    public string Usage => "patient PATIENT_ID [--json] [--data DIR] [--config FILE]   (DIR defaults to PacsNode:Storage:DataFolder)";
+
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        string? patientId = null;
+        string? data = null;
+        string? configFile = null;
+        var json = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--json":
+                    json = true;
+                    break;
+                case "--data" when i + 1 < args.Length:
+                    data = args[++i];
+                    break;
+                case "--config" when i + 1 < args.Length:
+                    configFile = args[++i];
+                    break;
+                case "--data" or "--config":
+                    throw new UsageException($"{args[i]} needs a value");
+                case { } value when !value.StartsWith("--", StringComparison.Ordinal) && patientId is null:
+                    patientId = value;
+                    break;
+                default:
+                    throw new UsageException($"unexpected argument '{args[i]}'");
+            }
+        }
+
+        if (patientId is null)
+        {
+            throw new UsageException("give the PATIENT_ID");
+        }
+
+        string dataFolder = Path.GetFullPath(data ?? ConfiguredDataFolder(configFile));
+        string indexPath = StorageOptions.IndexPath(dataFolder);
+        if (!File.Exists(indexPath))
+        {
+            throw new CommandException($"no index at {indexPath}");
+        }
+
+        IndexDatabase database;
+        try
+        {
+            database = IndexDatabase.Open(indexPath);
+        }
+        catch (IndexSchemaException ex)
+        {
+            throw new CommandException(ex.Message, ex);
+        }
+
+        var latest = await PatientReportService.ReadLatestAsync(new IndexCatalog(database), patientId, cancellationToken)
+            ?? throw new CommandException($"no patient report is stored for patient {patientId}");
+        string text = json ? PatientReportPrinter.Json(patientId, latest.Report) : PatientReportPrinter.Text(patientId, latest.Report);
+        await _output.WriteLineAsync(text.AsMemory(), cancellationToken);
+        return ExitCodes.Ok;
+    }
+
+    private static string ConfiguredDataFolder(string? configFile)
+    {
+        if (configFile is not null && !File.Exists(configFile))
+        {
+            throw new CommandException($"configuration file not found: {Path.GetFullPath(configFile)}");
+        }
+
+        var configuration = new ConfigurationBuilder();
+        NodeConfiguration.Apply(configuration, configFile is null ? null : Path.GetFullPath(configFile));
+        string? folder = configuration.Build()[StorageOptions.SectionName + ":" + nameof(StorageOptions.DataFolder)];
+        return string.IsNullOrWhiteSpace(folder)
+            ? throw new CommandException($"{StorageOptions.SectionName}:{nameof(StorageOptions.DataFolder)} is not set; give --data DIR")
+            : folder;
+    }
+}

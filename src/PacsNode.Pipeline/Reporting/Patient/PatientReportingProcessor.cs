@@ -1,0 +1,142 @@
+using System.Globalization;
+using PacsNode.Dicom;
+using PacsNode.Dicom.Data;
+using PacsNode.Dicom.Dictionary;
+using PacsNode.Dicom.IO;
+using PacsNode.Quantification.Assessment;
+using PacsNode.Quantification.Kernels;
+using PacsNode.Storage;
+using PacsNode.Storage.Index;
+
+namespace PacsNode.Pipeline.Reporting.Patient;
+
+/// <summary>
+/// The series report processor followed by the patient report (issue 6 part 7): after a job's own report is stored,
+/// when the patient has PET series in two or more studies, the patient is assessed from the stored PET series (one per
+/// study: the PT series with the most instances) and the patient report stored as its next version (or found already
+/// stored). A failure of the patient step does not fail the series job (its report is stored and is what the job is
+/// for); it is stated in the job's summary. Patient steps run one at a time (whatever the number of pipeline workers), so
+/// each reads the versions the previous one stored and the last one names all of them in its chain.
+/// </summary>
+public sealed class PatientReportingProcessor : ISeriesProcessor, IDisposable
+{
+    private static readonly DicomReaderOptions HeaderOnly = new() { StopAtTag = DicomTag.PixelData };
+
+    private readonly PetReportProcessor _series;
+    private readonly IndexCatalog _catalog;
+    private readonly PatientReportService _patientReports;
+    private readonly AssessmentOptions _options;
+    private readonly Lazy<IVolumeKernels> _kernels;
+    private readonly SemaphoreSlim _patientStep = new(1, 1);
+
+    public PatientReportingProcessor(
+        PetReportProcessor series, InstanceArchive archive, IndexCatalog catalog, ReportingSettings settings, AssessmentOptions options,
+        TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(options);
+        _series = series;
+        _catalog = catalog;
+        _options = options;
+        _patientReports = new PatientReportService(archive, catalog, settings, timeProvider);
+        _kernels = new Lazy<IVolumeKernels>(() => KernelFactory.Create(settings.Accelerator), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public async Task<ProcessingOutcome> ProcessAsync(PipelineJob job, StageTimer timings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(timings);
+        ProcessingOutcome outcome = await _series.ProcessAsync(job, timings, cancellationToken).ConfigureAwait(false);
+        if (!outcome.Succeeded)
+        {
+            return outcome;
+        }
+
+        try
+        {
+            await _patientStep.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                using var measure = timings.Measure("patient");
+                (PatientReportOutcome? stored, string summary) = await PatientReportAsync(job, cancellationToken).ConfigureAwait(false);
+                IReadOnlyList<string> results = stored is { AlreadyStored: false } ? [.. outcome.ResultInstanceUids, stored.Report.SopInstanceUid] : outcome.ResultInstanceUids;
+                return ProcessingOutcome.Success(results, outcome.Summary + "; " + summary);
+            }
+            finally
+            {
+                _patientStep.Release();
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return ProcessingOutcome.Success(outcome.ResultInstanceUids, outcome.Summary + "; patient report failed: " + ex.Message);
+        }
+    }
+
+    /// <summary>Disposes the series processor too (this processor owns it).</summary>
+    public void Dispose()
+    {
+        _series.Dispose();
+        _patientStep.Dispose();
+        if (_kernels.IsValueCreated)
+        {
+            _kernels.Value.Dispose();
+        }
+    }
+
+    private async Task<(PatientReportOutcome? Stored, string Summary)> PatientReportAsync(PipelineJob job, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<CatalogInstance> jobInstances = await _catalog.ListSeriesInstancesAsync(job.SeriesInstanceUid, cancellationToken).ConfigureAwait(false);
+        if (jobInstances.Count == 0)
+        {
+            return (null, "patient report: the job's series is not indexed");
+        }
+
+        DicomDataset jobHeader = (await DicomFile.OpenAsync(jobInstances[0].FilePath, HeaderOnly, cancellationToken).ConfigureAwait(false)).Dataset;
+        string patientId = jobHeader.GetString(DicomTag.PatientID)?.Trim() ?? string.Empty;
+        var series = new List<IReadOnlyList<DicomFile>>();
+        var headers = new Dictionary<string, DicomDataset>(StringComparer.Ordinal);
+        foreach (string study in await _catalog.ListPatientStudiesAsync(patientId, cancellationToken).ConfigureAwait(false))
+        {
+            CatalogSeries? pet = (await _catalog.ListStudySeriesAsync(study, cancellationToken).ConfigureAwait(false))
+                .Where(s => string.Equals(s.Modality, "PT", StringComparison.Ordinal))
+                .OrderByDescending(s => s.InstanceCount)
+                .FirstOrDefault();
+            if (pet is null)
+            {
+                continue;
+            }
+
+            var files = new List<DicomFile>();
+            foreach (CatalogInstance instance in await _catalog.ListSeriesInstancesAsync(pet.SeriesInstanceUid, cancellationToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    files.Add(await DicomFile.OpenAsync(instance.FilePath, null, cancellationToken).ConfigureAwait(false));
+                }
+                catch (Exception ex) when (ex is DicomException or IOException)
+                {
+                    // A file that cannot be read is left out; the quantifier reports a series it cannot use.
+                }
+            }
+
+            if (files.Count > 0)
+            {
+                series.Add(files);
+                headers[study] = files[0].Dataset;
+            }
+        }
+
+        if (series.Count < 2)
+        {
+            return (null, string.Create(CultureInfo.InvariantCulture, $"patient report: {series.Count} PET study(ies) of patient {patientId}, needs 2"));
+        }
+
+        PatientAssessment assessment = await new PatientAssessor(_kernels.Value).AssessAsync(series, _options, cancellationToken).ConfigureAwait(false);
+        PatientReportOutcome stored = await _patientReports.StoreAsync(assessment, headers, cancellationToken).ConfigureAwait(false);
+        return (stored, string.Create(CultureInfo.InvariantCulture,
+            $"patient report v{stored.Version} {(stored.AlreadyStored ? "already stored" : "stored")} ({(assessment.IsComplete ? "complete" : "partial")}, {series.Count} PET studies)"));
+    }
+}
