@@ -54,6 +54,11 @@ public sealed class PatientPipelineInteropTests
                     Assert.Equal(truth.ZephirGroup, evaluations.GetProperty("ZEPHIRGROUP").GetString());
                     Assert.Equal(phantom.FollowUp.Truth.StudyInstanceUid, json.RootElement.GetProperty("studyInstanceUid").GetString());
                     Assert.Equal(truth.Lesions.Count, json.RootElement.GetProperty("lesions").GetArrayLength());
+
+                    // Per lesion: the stored HER2 classes and EORTC categories are the truth's, lesion for lesion (as
+                    // multisets: which tracking identifier a lesion got is the node's choice).
+                    Assert.Equal(Sorted(truth.Lesions.Select(l => l.Design.Her2Class)), Sorted(LesionCodes(json.RootElement, "HER2CLASS")));
+                    Assert.Equal(Sorted(truth.Lesions.Select(l => l.Design.Eortc)), Sorted(LesionCodes(json.RootElement, "EORTC")));
                     return;
                 }
             }
@@ -63,4 +68,12 @@ public sealed class PatientPipelineInteropTests
 
         Assert.Fail("no complete patient report within 240 s; last output: " + last);
     }
+
+    /// <summary>Each lesion's value of a per-lesion evaluation (null when none of its time points has it).</summary>
+    private static IEnumerable<string?> LesionCodes(JsonElement report, string concept) =>
+        report.GetProperty("lesions").EnumerateArray().Select(lesion => lesion.GetProperty("timePoints").EnumerateArray()
+            .Select(t => t.TryGetProperty("evaluations", out JsonElement e) && e.TryGetProperty(concept, out JsonElement v) ? v.GetString() : null)
+            .FirstOrDefault(v => v is not null));
+
+    private static List<string> Sorted(IEnumerable<string?> values) => [.. values.Select(v => v ?? "-").Order(StringComparer.Ordinal)];
 }
