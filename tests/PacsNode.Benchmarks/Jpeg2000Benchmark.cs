@@ -26,6 +26,13 @@ internal static class Jpeg2000Benchmark
         }
 
         var format = PixelFormat.FromDataset(file.Dataset);
+        if (format.SamplesPerPixel != 1)
+        {
+            // The mosaic is written as one raw grey plane for opj_compress; colour images are not benchmarked here.
+            table.AppendLine(CultureInfo.InvariantCulture, $"| {label} | JPEG 2000 | colour image: not benchmarked (grey mosaics only) | | | | | | |");
+            return;
+        }
+
         byte[] native = ((DicomElement)file.Dataset.Get(DicomTag.PixelData)!).Buffer.Memory.ToArray();
         var mosaic = format with { Rows = format.Rows * format.NumberOfFrames, NumberOfFrames = 1 };
         string raw = Path.Combine(work, "j2k-mosaic.rawl");
