@@ -55,7 +55,7 @@ internal sealed class JobsCommand(TextWriter? output = null) : ICommand
             }
         }
 
-        string dataFolder = Path.GetFullPath(data ?? ReindexCommand.ConfiguredDataFolder(configFile));
+        string dataFolder = DataFolderOption.Resolve(data, configFile);
         string indexPath = StorageOptions.IndexPath(dataFolder);
         if (!File.Exists(indexPath))
         {

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using PacsNode.Host.Configuration;
 using PacsNode.Host.Options;
 using PacsNode.Pipeline.Reporting.Patient;
 using PacsNode.Storage.Index;
@@ -55,7 +53,7 @@ internal sealed class PatientCommand(TextWriter? output = null) : ICommand
             throw new UsageException("give the PATIENT_ID");
         }
 
-        string dataFolder = Path.GetFullPath(data ?? ConfiguredDataFolder(configFile));
+        string dataFolder = DataFolderOption.Resolve(data, configFile);
         string indexPath = StorageOptions.IndexPath(dataFolder);
         if (!File.Exists(indexPath))
         {
@@ -77,20 +75,5 @@ internal sealed class PatientCommand(TextWriter? output = null) : ICommand
         string text = json ? PatientReportPrinter.Json(patientId, latest.Report) : PatientReportPrinter.Text(patientId, latest.Report);
         await _output.WriteLineAsync(text.AsMemory(), cancellationToken);
         return ExitCodes.Ok;
-    }
-
-    private static string ConfiguredDataFolder(string? configFile)
-    {
-        if (configFile is not null && !File.Exists(configFile))
-        {
-            throw new CommandException($"configuration file not found: {Path.GetFullPath(configFile)}");
-        }
-
-        var configuration = new ConfigurationBuilder();
-        NodeConfiguration.Apply(configuration, configFile is null ? null : Path.GetFullPath(configFile));
-        string? folder = configuration.Build()[StorageOptions.SectionName + ":" + nameof(StorageOptions.DataFolder)];
-        return string.IsNullOrWhiteSpace(folder)
-            ? throw new CommandException($"{StorageOptions.SectionName}:{nameof(StorageOptions.DataFolder)} is not set; give --data DIR")
-            : folder;
     }
 }

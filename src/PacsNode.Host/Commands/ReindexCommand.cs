@@ -1,6 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
-using PacsNode.Host.Configuration;
 using PacsNode.Host.Options;
 using PacsNode.Storage.Files;
 using PacsNode.Storage.Index;
@@ -45,7 +43,7 @@ internal sealed class ReindexCommand(TextWriter? output = null) : ICommand
             }
         }
 
-        string dataFolder = Path.GetFullPath(data ?? ConfiguredDataFolder(configFile));
+        string dataFolder = DataFolderOption.Resolve(data, configFile);
         string instances = StorageOptions.InstancesFolder(dataFolder);
         if (!Directory.Exists(instances))
         {
@@ -78,20 +76,5 @@ internal sealed class ReindexCommand(TextWriter? output = null) : ICommand
         }
 
         return result.Failed.Count == 0 ? ExitCodes.Ok : ExitCodes.Failure;
-    }
-
-    internal static string ConfiguredDataFolder(string? configFile)
-    {
-        if (configFile is not null && !File.Exists(configFile))
-        {
-            throw new CommandException($"configuration file not found: {Path.GetFullPath(configFile)}");
-        }
-
-        var configuration = new ConfigurationBuilder();
-        NodeConfiguration.Apply(configuration, configFile is null ? null : Path.GetFullPath(configFile));
-        string? folder = configuration.Build()[StorageOptions.SectionName + ":" + nameof(StorageOptions.DataFolder)];
-        return string.IsNullOrWhiteSpace(folder)
-            ? throw new CommandException($"{StorageOptions.SectionName}:{nameof(StorageOptions.DataFolder)} is not set; give --data DIR")
-            : folder;
     }
 }

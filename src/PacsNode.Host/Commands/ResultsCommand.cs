@@ -39,7 +39,7 @@ internal sealed class ResultsCommand(TextWriter? output = null, TextWriter? erro
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         (string study, bool json, string? data, string? configFile) = Parse(args);
-        string dataFolder = Path.GetFullPath(data ?? ReindexCommand.ConfiguredDataFolder(configFile));
+        string dataFolder = DataFolderOption.Resolve(data, configFile);
         string indexPath = StorageOptions.IndexPath(dataFolder);
         if (!File.Exists(indexPath))
         {
