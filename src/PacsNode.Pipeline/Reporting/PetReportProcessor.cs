@@ -42,6 +42,15 @@ public sealed class PetReportProcessor : ISeriesProcessor, IDisposable
         _kernels = new Lazy<IVolumeKernels>(() => KernelFactory.Create(settings.Accelerator), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
+    /// <summary>
+    /// The node's one set of volume kernels (one accelerator context), created on first use and disposed with this
+    /// processor; <see cref="Patient.PatientReportingProcessor"/> measures the patient step on them too.
+    /// </summary>
+    internal IVolumeKernels Kernels => _kernels.Value;
+
+    /// <summary>The lesion detection settings of the per-series reports.</summary>
+    internal LesionDetectionOptions Detection => _settings.Detection;
+
     /// <summary>This build's version, for <see cref="ReportingSettings.SoftwareVersion"/>.</summary>
     public static string BuildVersion =>
         typeof(PetReportProcessor).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0";
@@ -93,7 +102,7 @@ public sealed class PetReportProcessor : ISeriesProcessor, IDisposable
                 RtStruct = inputs.ReaderIsRtStruct ? inputs.ReaderDataset : null,
                 Seg = inputs.Reader is not null && !inputs.ReaderIsRtStruct ? inputs.ReaderDataset : null,
             };
-            result = await new PetQuantifier(_kernels.Value).QuantifyAsync(files, request, cancellationToken).ConfigureAwait(false);
+            result = await new PetQuantifier(Kernels).QuantifyAsync(files, request, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (KeyValuePair<string, double> step in result.TimingsMs)
@@ -173,7 +182,7 @@ public sealed class PetReportProcessor : ISeriesProcessor, IDisposable
     {
         var parameters = new List<AlgorithmParameter>
         {
-            new("VOI", inputs.Reader is null ? ThresholdText(_settings.Detection) : (inputs.ReaderIsRtStruct ? "reader RTSTRUCT " : "reader SEG ") + inputs.Reader.SopInstanceUid),
+            inputs.Reader is null ? VoiParameter.Automatic(ThresholdText(_settings.Detection)) : VoiParameter.Reader(inputs.ReaderIsRtStruct, inputs.Reader.SopInstanceUid),
             new("SUVpeak sphere", "1 cm3, radius 6.2035 mm, centred on VOI voxel centres"),
             new("Liver reference", "3 cm sphere, PERCIST"),
             new("Accelerator", backend),

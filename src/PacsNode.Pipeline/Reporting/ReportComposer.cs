@@ -1,4 +1,5 @@
 using PacsNode.Dicom.Dictionary;
+using PacsNode.Quantification.Assessment;
 using PacsNode.Quantification.Kernels;
 using PacsNode.Quantification.Lesions;
 using PacsNode.Quantification.Vois;
@@ -12,7 +13,8 @@ namespace PacsNode.Pipeline.Reporting;
 
 /// <summary>
 /// Turns a quantification into the two objects of DOMAIN.md section 6: a TID 1500 report with one measurement group per
-/// VOI (tracking identifiers "L1"… for detected lesions, the reader's ROI or segment name for reader VOIs) and one for the
+/// VOI (tracking identifiers "L1"… for detected lesions; for reader VOIs <see cref="ReaderTracking.Of(Voi)"/>: the SEG's
+/// Tracking ID and UID when given, else the ROI or segment name) and one for the
 /// liver reference ("LIVER"), and a binary SEG on the PET grid with one segment per group. Values are copied from the
 /// quantification unrounded; nothing is measured here.
 /// </summary>
@@ -36,9 +38,10 @@ internal static class ReportComposer
         bool automatic = context.ReaderVois is null;
         foreach (MeasuredVoi voi in result.Vois)
         {
-            string tracking = automatic ? voi.Voi.Id : ReaderTrackingIdentifier(voi.Voi);
+            ReaderTracking? reader = automatic ? null : ReaderTracking.Of(voi.Voi);
+            string tracking = reader?.Identifier ?? voi.Voi.Id;
             int number = segments.Count + 1;
-            string trackingUid = ReportIdentities.TrackingUid(petSeries, tracking);
+            string trackingUid = reader?.Uid ?? ReportIdentities.TrackingUid(petSeries, tracking);
             segments.Add(Segment(context, number, tracking, trackingUid, Concepts.MorphologicallyAlteredStructure, Concepts.Mass, automatic, voi.Voi.Voxels));
             groups.Add(Group(context, petSeries, tracking, trackingUid, number, Concepts.Lesion, null, LesionMeasurements(voi.Metrics)));
         }
@@ -267,6 +270,4 @@ internal static class ReportComposer
 
         return evidence;
     }
-
-    private static string ReaderTrackingIdentifier(Voi voi) => voi.Name.Trim() is { Length: > 0 } name ? name : voi.Id;
 }

@@ -16,4 +16,8 @@ public sealed record LesionObservation(
     PatientVector CentroidMm,
     IReadOnlyList<int> Voxels,
     VoiMetrics Metrics,
-    bool CarriedOver);
+    bool CarriedOver)
+{
+    /// <summary>The reader's tracking identifier of this study's VOI (<see cref="StudyQuantification.ReaderTracking"/>), if any.</summary>
+    public string? ReaderIdentifier { get; init; }
+}

@@ -206,7 +206,10 @@ public sealed partial class PatientAssessor
     private static LesionObservation[] Observations(StudyQuantification study, VisitRole visit) =>
         [.. study.Result.Vois.Select(v => new LesionObservation(
             study.StudyInstanceUid, study.SeriesInstanceUid, visit, v.Voi.Id, v.Voi.Name,
-            VoiCarrier.Centroid(v.Voi.Voxels, study.Result.Volume!.Geometry), v.Voi.Voxels, v.Metrics, false))];
+            VoiCarrier.Centroid(v.Voi.Voxels, study.Result.Volume!.Geometry), v.Voi.Voxels, v.Metrics, false)
+        {
+            ReaderIdentifier = study.ReaderTracking.TryGetValue(v.Voi.Id, out ReaderTracking? r) ? r.Identifier : null,
+        })];
 
     /// <summary>Carries a baseline VOI into another study and measures it there; null when it falls outside.</summary>
     private LesionObservation? Carry(LesionObservation source, StudyQuantification baseline, StudyQuantification target, VisitRole visit, PatientVector translation)

@@ -10,7 +10,7 @@ namespace PacsNode.Quantification.Vois;
 /// Frame of Reference and reference the PET series (Referenced Series Sequence, or per-frame Derivation Image
 /// source images); each frame's Plane Position (ImagePositionPatient in the per-frame or shared functional groups)
 /// must be a PET slice's origin, its matrix, spacing and orientation the PET's. One VOI per segment, named by its
-/// Segment Label. FRACTIONAL and LABELMAP segmentations and encapsulated pixel data are refused (not written yet).
+/// Segment Label, with the segment's Tracking ID and Tracking UID (0062,0020/0021) when it has them. FRACTIONAL and LABELMAP segmentations and encapsulated pixel data are refused (not written yet).
 /// </summary>
 public static class SegReader
 {
@@ -95,7 +95,11 @@ public static class SegReader
             }
 
             int[] sorted = [.. list.Distinct().Order()];
-            vois.Add(new Voi(Invariant($"S{number}"), VoiSource.Seg, label, sorted));
+            vois.Add(new Voi(Invariant($"S{number}"), VoiSource.Seg, label, sorted)
+            {
+                TrackingIdentifier = NonEmpty(item.GetString(DicomTag.TrackingID)),
+                TrackingUid = NonEmpty(item.GetString(DicomTag.TrackingUID)),
+            });
         }
 
         return vois.Count == 0
@@ -185,6 +189,8 @@ public static class SegReader
     /// <summary>The first item of a functional group macro, per frame first, else shared.</summary>
     private static DicomDataset? Group(DicomDataset? frame, DicomDataset? shared, DicomTag sequence) =>
         frame?.GetSequence(sequence)?.Items.FirstOrDefault() ?? shared?.GetSequence(sequence)?.Items.FirstOrDefault();
+
+    private static string? NonEmpty(string? text) => text?.Trim() is { Length: > 0 } value ? value : null;
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

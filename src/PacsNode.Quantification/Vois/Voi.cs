@@ -35,5 +35,14 @@ public sealed class Voi
 
     public IReadOnlyList<int> Voxels { get; }
 
+    /// <summary>
+    /// A SEG segment's Tracking ID (0062,0020), when it has one; null for automatic lesions and RTSTRUCT ROIs (an RT
+    /// Structure Set has no tracking attributes).
+    /// </summary>
+    public string? TrackingIdentifier { get; init; }
+
+    /// <summary>A SEG segment's Tracking UID (0062,0021), when it has one.</summary>
+    public string? TrackingUid { get; init; }
+
     public override string ToString() => $"{Id} {Source} '{Name}' ({Voxels.Count} voxels)";
 }

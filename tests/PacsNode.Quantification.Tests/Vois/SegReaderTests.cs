@@ -35,6 +35,22 @@ public sealed class SegReaderTests
     }
 
     [Fact]
+    public async Task ReadAsync_SegmentWithTrackingIdAndUid_CarriesThemOnItsVoiOnly()
+    {
+        // Segment 1 has Tracking ID (0062,0020) UT "T-LIVER-1 " (trailing pad) and Tracking UID (0062,0021) UI; segment 2 has neither.
+        DicomDataset seg = Segmentation("BINARY", "1.2.3.4", null, [(2, 1, [(1, 1)]), (2, 2, [(7, 5)])],
+            tracking: ("T-LIVER-1 ", "2.25.4242"));
+
+        VoiReadResult read = await SegReader.ReadAsync(seg, Grid, Pet, TestContext.Current.CancellationToken);
+
+        Assert.True(read.IsSuccess, read.ToString());
+        Assert.Equal(("S1", "Tumour", "T-LIVER-1", "2.25.4242"), (read.Vois[0].Id, read.Vois[0].Name, read.Vois[0].TrackingIdentifier, read.Vois[0].TrackingUid));
+        Assert.Equal(("S2", "Node"), (read.Vois[1].Id, read.Vois[1].Name));
+        Assert.Null(read.Vois[1].TrackingIdentifier);
+        Assert.Null(read.Vois[1].TrackingUid);
+    }
+
+    [Fact]
     public async Task ReadAsync_ReferenceThroughDerivationImageOnly_IsAccepted()
     {
         DicomDataset seg = Segmentation("BINARY", null, "2.25.1", [(2, 1, [(0, 0)])]);
@@ -75,7 +91,8 @@ public sealed class SegReaderTests
         Assert.Equal(VoiFailureReason.Unsupported, read.Reason);
     }
 
-    private static DicomDataset Segmentation(string type, string? series, string? sourceImage, (double Z, int Segment, (int X, int Y)[] Pixels)[] frames)
+    private static DicomDataset Segmentation(
+        string type, string? series, string? sourceImage, (double Z, int Segment, (int X, int Y)[] Pixels)[] frames, (string Id, string Uid)? tracking = null)
     {
         var seg = new DicomDataset();
         seg.SetString(DicomTag.SOPClassUID, DicomVR.UI, DicomUid.SegmentationStorage);
@@ -89,7 +106,14 @@ public sealed class SegReaderTests
             seg.AddOrUpdate(new DicomSequence(DicomTag.ReferencedSeriesSequence, [Item(DicomTag.SeriesInstanceUID, DicomVR.UI, series)]));
         }
 
-        seg.AddOrUpdate(new DicomSequence(DicomTag.SegmentSequence, [Segment(1, "Tumour"), Segment(2, "Node")]));
+        DicomDataset first = Segment(1, "Tumour");
+        if (tracking is { } t)
+        {
+            first.SetString(DicomTag.TrackingID, DicomVR.UT, t.Id);
+            first.SetString(DicomTag.TrackingUID, DicomVR.UI, t.Uid);
+        }
+
+        seg.AddOrUpdate(new DicomSequence(DicomTag.SegmentSequence, [first, Segment(2, "Node")]));
         var shared = new DicomDataset();
         shared.AddOrUpdate(new DicomSequence(DicomTag.PlaneOrientationSequence, [Item(DicomTag.ImageOrientationPatient, DicomVR.DS, "1\\0\\0\\0\\1\\0")]));
         shared.AddOrUpdate(new DicomSequence(DicomTag.PixelMeasuresSequence, [Item(DicomTag.PixelSpacing, DicomVR.DS, "2\\2")]));

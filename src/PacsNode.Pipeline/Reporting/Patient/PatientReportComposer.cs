@@ -158,7 +158,8 @@ public static class PatientReportComposer
 
     /// <summary>
     /// The segment of the series' own report that is this VOI: its group's Tracking Identifier is the VOI id (automatic
-    /// detection) or the reader's VOI name. A VOI carried over from another study has none.
+    /// detection) or the reader's tracking identifier (<see cref="ReaderTracking.Of(Voi)"/>), else the reader's VOI name.
+    /// A VOI carried over from another study has none.
     /// </summary>
     private static SegmentReference? SegmentOf(PatientReportContext context, LesionObservation observation)
     {
@@ -168,7 +169,8 @@ public static class PatientReportComposer
         }
 
         string name = observation.VoiName.Trim();
-        StoredMeasurementGroup? group = series.Report.Groups.FirstOrDefault(g => string.Equals(g.TrackingIdentifier, observation.VoiId, StringComparison.Ordinal))
+        StoredMeasurementGroup? group = series.Report.Groups.FirstOrDefault(g => observation.ReaderIdentifier is not null && string.Equals(g.TrackingIdentifier, observation.ReaderIdentifier, StringComparison.Ordinal))
+            ?? series.Report.Groups.FirstOrDefault(g => string.Equals(g.TrackingIdentifier, observation.VoiId, StringComparison.Ordinal))
             ?? series.Report.Groups.FirstOrDefault(g => name.Length > 0 && string.Equals(g.TrackingIdentifier, name, StringComparison.Ordinal));
         return group?.Segment is { } segment && string.Equals(segment.SopInstanceUid, series.Seg.SopInstanceUid, StringComparison.Ordinal)
             ? segment

@@ -4,7 +4,6 @@ using PacsNode.Dicom.Data;
 using PacsNode.Dicom.Dictionary;
 using PacsNode.Dicom.IO;
 using PacsNode.Quantification.Assessment;
-using PacsNode.Quantification.Kernels;
 using PacsNode.Storage;
 using PacsNode.Storage.Index;
 
@@ -13,8 +12,9 @@ namespace PacsNode.Pipeline.Reporting.Patient;
 /// <summary>
 /// The series report processor followed by the patient report (issue 6 part 7): after a job's own report is stored,
 /// when the patient has PET series in two or more studies, the patient is assessed from the stored PET series (one per
-/// study: the PT series with the most instances) and the patient report stored as its next version (or found already
-/// stored). A failure of the patient step does not fail the series job (its report is stored and is what the job is
+/// study: the PT series with the most instances, measured on the same VOIs as its current per-series report, a reader's
+/// RTSTRUCT/SEG with its tracking identifiers included, by <see cref="PatientStudyQuantifier"/>) and the patient report
+/// stored as its next version (or found already stored). A failure of the patient step does not fail the series job (its report is stored and is what the job is
 /// for); it is stated in the job's summary. Patient steps run one at a time (whatever the number of pipeline workers), so
 /// each reads the versions the previous one stored and the last one names all of them in its chain.
 /// </summary>
@@ -26,7 +26,6 @@ public sealed class PatientReportingProcessor : ISeriesProcessor, IDisposable
     private readonly IndexCatalog _catalog;
     private readonly PatientReportService _patientReports;
     private readonly AssessmentOptions _options;
-    private readonly Lazy<IVolumeKernels> _kernels;
     private readonly SemaphoreSlim _patientStep = new(1, 1);
 
     public PatientReportingProcessor(
@@ -41,7 +40,6 @@ public sealed class PatientReportingProcessor : ISeriesProcessor, IDisposable
         _catalog = catalog;
         _options = options;
         _patientReports = new PatientReportService(archive, catalog, settings, timeProvider);
-        _kernels = new Lazy<IVolumeKernels>(() => KernelFactory.Create(settings.Accelerator), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public async Task<ProcessingOutcome> ProcessAsync(PipelineJob job, StageTimer timings, CancellationToken cancellationToken)
@@ -75,15 +73,11 @@ public sealed class PatientReportingProcessor : ISeriesProcessor, IDisposable
         }
     }
 
-    /// <summary>Disposes the series processor too (this processor owns it).</summary>
+    /// <summary>Disposes the series processor too (this processor owns it, and with it the kernels both use).</summary>
     public void Dispose()
     {
         _series.Dispose();
         _patientStep.Dispose();
-        if (_kernels.IsValueCreated)
-        {
-            _kernels.Value.Dispose();
-        }
     }
 
     private async Task<(PatientReportOutcome? Stored, string Summary)> PatientReportAsync(PipelineJob job, CancellationToken cancellationToken)
@@ -96,7 +90,7 @@ public sealed class PatientReportingProcessor : ISeriesProcessor, IDisposable
 
         DicomDataset jobHeader = (await DicomFile.OpenAsync(jobInstances[0].FilePath, HeaderOnly, cancellationToken).ConfigureAwait(false)).Dataset;
         string patientId = jobHeader.GetString(DicomTag.PatientID)?.Trim() ?? string.Empty;
-        var series = new List<IReadOnlyList<DicomFile>>();
+        var series = new List<(string SeriesUid, IReadOnlyList<DicomFile> Files)>();
         var headers = new Dictionary<string, DicomDataset>(StringComparer.Ordinal);
         foreach (string study in await _catalog.ListPatientStudiesAsync(patientId, cancellationToken).ConfigureAwait(false))
         {
@@ -124,7 +118,7 @@ public sealed class PatientReportingProcessor : ISeriesProcessor, IDisposable
 
             if (files.Count > 0)
             {
-                series.Add(files);
+                series.Add((pet.SeriesInstanceUid, files));
                 headers[study] = files[0].Dataset;
             }
         }
@@ -134,9 +128,22 @@ public sealed class PatientReportingProcessor : ISeriesProcessor, IDisposable
             return (null, string.Create(CultureInfo.InvariantCulture, $"patient report: {series.Count} PET study(ies) of patient {patientId}, needs 2"));
         }
 
-        PatientAssessment assessment = await new PatientAssessor(_kernels.Value).AssessAsync(series, _options, cancellationToken).ConfigureAwait(false);
+        IReadOnlyDictionary<string, SeriesReport> reports = await PatientReportService.LoadSeriesReportsAsync(
+            _catalog, series.Select(s => s.SeriesUid), cancellationToken).ConfigureAwait(false);
+        var quantifier = new PatientStudyQuantifier(_catalog, _series.Kernels, _series.Detection);
+        var notes = new List<string>();
+        var studies = new List<StudyQuantification>();
+        foreach ((string seriesUid, IReadOnlyList<DicomFile> files) in series)
+        {
+            studies.Add(await quantifier.QuantifyAsync(files, reports.GetValueOrDefault(seriesUid), notes, cancellationToken).ConfigureAwait(false));
+        }
+
+        PatientAssessment assessment = new PatientAssessor(_series.Kernels).Assess(studies, _options);
+        assessment = assessment with { Notes = [.. notes, .. assessment.Notes] };
         PatientReportOutcome stored = await _patientReports.StoreAsync(assessment, headers, cancellationToken).ConfigureAwait(false);
+        int readers = studies.Count(s => s.ReaderTracking.Count > 0);
+        string fallbacks = string.Concat(notes.Where(n => n.EndsWith(PatientStudyQuantifier.FallbackNote, StringComparison.Ordinal)).Select(n => "; " + n));
         return (stored, string.Create(CultureInfo.InvariantCulture,
-            $"patient report v{stored.Version} {(stored.AlreadyStored ? "already stored" : "stored")} ({(assessment.IsComplete ? "complete" : "partial")}, {series.Count} PET studies)"));
+            $"patient report v{stored.Version} {(stored.AlreadyStored ? "already stored" : "stored")} ({(assessment.IsComplete ? "complete" : "partial")}, {series.Count} PET studies, reader VOIs on {readers}){fallbacks}"));
     }
 }
