@@ -12,6 +12,7 @@ using PacsNode.StructuredReport.Content;
 using PacsNode.StructuredReport.Documents;
 using PacsNode.StructuredReport.Tid1500;
 using PacsNode.TestKit;
+using PacsNode.TestKit.Segmentation;
 using Xunit;
 
 namespace PacsNode.Pipeline.Tests.Reporting.Patient;

@@ -4,16 +4,15 @@ using PacsNode.Dicom.IO;
 using PacsNode.StructuredReport.Content;
 using PacsNode.StructuredReport.Documents;
 using PacsNode.StructuredReport.Segmentation;
-using Xunit;
 
-namespace PacsNode.Pipeline.Tests.Reporting.Patient;
+namespace PacsNode.TestKit.Segmentation;
 
 /// <summary>
 /// A reader's binary SEG drawn on a stored PET series: one segment per <see cref="ReaderSphere"/>, holding the voxels
 /// whose centres lie within the sphere (voxel centres from each slice's ImagePositionPatient and PixelSpacing, axial
 /// slices), with the reader's Segment Label, Tracking ID and Tracking UID. Written by the node's own SEG writer.
 /// </summary>
-internal static class ReaderSegmentation
+public static class ReaderSegmentation
 {
     private static readonly DicomReaderOptions HeaderOnly = new() { StopAtTag = DicomTag.PixelData };
 

@@ -1,4 +1,0 @@
-namespace PacsNode.Pipeline.Tests.Reporting.Patient;
-
-/// <summary>One sphere a reader outlines, with the label and the tracking the reader gives it.</summary>
-internal sealed record ReaderSphere(string Label, string TrackingId, string TrackingUid, (double X, double Y, double Z) CentreMm, double RadiusMm);
