@@ -1,0 +1,105 @@
+using System.Globalization;
+using PacsNode.Quantification.Volume;
+
+namespace PacsNode.Quantification.Assessment;
+
+/// <summary>The rotation refinement of <see cref="BodyAligner"/>.</summary>
+public static partial class BodyAligner
+{
+    /// <summary>
+    /// From the best translation: the angles of a coarse grid (±<see cref="AlignmentOptions.MaximumRotationDegrees"/>
+    /// in <see cref="AlignmentOptions.CoarseRotationStepDegrees"/> steps, about z only or all three axes) scored at that
+    /// translation on the coarse samples; then, from the best of them, a pattern search on the fine samples over the
+    /// angles and the translation together (each parameter ± its step, the first improving move taken, until none
+    /// improves), both steps halved per level, from half the coarse angle step and a quarter of the coarse translation
+    /// step down to <see cref="AlignmentOptions.FinalRotationStepDegrees"/>. The result replaces the translation only
+    /// when its correlation is at least <see cref="AlignmentOptions.MinimumRotationGain"/> higher.
+    /// </summary>
+    private static RigidAlignment RefineRotation(
+        RigidAlignment translationOnly, AlignmentSamples coarse, AlignmentSamples fine, float[] movingImage, AlignmentOptions options, List<string> warnings)
+    {
+        double max = options.MaximumRotationDegrees;
+        double step = Math.Min(options.CoarseRotationStepDegrees, max);
+        int n = (int)Math.Floor((max / step) + 1e-9), nxy = options.RotateAboutAllAxes ? n : 0;
+        PatientVector t = translationOnly.TranslationMm;
+        PatientVector angles = default;
+        double score = double.NegativeInfinity;
+        for (int a = -nxy; a <= nxy; a++)
+        {
+            for (int b = -nxy; b <= nxy; b++)
+            {
+                for (int g = -n; g <= n; g++)
+                {
+                    var candidate = new PatientVector(a * step, b * step, g * step);
+                    (double s, _) = coarse.Correlation(RotationMatrix.FromDegrees(candidate), t, movingImage, options.MinimumOverlap);
+                    if (s > score)
+                    {
+                        (score, angles) = (s, candidate);
+                    }
+                }
+            }
+        }
+
+        double[] p = [angles.X, angles.Y, angles.Z, t.X, t.Y, t.Z];
+        int[] free = options.RotateAboutAllAxes ? [0, 1, 2, 3, 4, 5] : [2, 3, 4, 5];
+        score = Score(fine, p, movingImage, options);
+        double angleStep = step / 2, translationStep = options.CoarseStepMm / 4;
+        for (; angleStep >= options.FinalRotationStepDegrees - 1e-9; angleStep /= 2, translationStep /= 2)
+        {
+            bool moved = true;
+            for (int guard = 0; moved && guard < 64; guard++)
+            {
+                moved = false;
+                foreach (int k in free)
+                {
+                    foreach (int sign in (ReadOnlySpan<int>)[1, -1])
+                    {
+                        double old = p[k];
+                        p[k] = old + (sign * (k < 3 ? angleStep : translationStep));
+                        double s = k < 3 && Math.Abs(p[k]) > max + 1e-9 ? double.NegativeInfinity : Score(fine, p, movingImage, options);
+                        if (s > score + 1e-12)
+                        {
+                            score = s;
+                            moved = true;
+                            break;
+                        }
+
+                        p[k] = old;
+                    }
+                }
+            }
+        }
+
+        var rotation = new PatientVector(p[0], p[1], p[2]);
+        var translation = new PatientVector(p[3], p[4], p[5]);
+        (double final, double overlap) = fine.Correlation(RotationMatrix.FromDegrees(rotation), translation, movingImage, options.MinimumOverlap);
+        double gain = final - translationOnly.Correlation;
+        IFormatProvider inv = CultureInfo.InvariantCulture;
+        if (double.IsNaN(gain) || gain < options.MinimumRotationGain)
+        {
+            return translationOnly with
+            {
+                Method = string.Create(inv, $"{TranslationMethod}; a rotation within ±{max:0.#}° gained NCC {gain:+0.0000;-0.0000} < {options.MinimumRotationGain}, not kept"),
+                TranslationOnlyCorrelation = translationOnly.Correlation,
+            };
+        }
+
+        if (Math.Abs(rotation.X) >= max - 1e-9 || Math.Abs(rotation.Y) >= max - 1e-9 || Math.Abs(rotation.Z) >= max - 1e-9)
+        {
+            warnings.Add(string.Create(inv, $"the rotation optimum lies on the border of the search range (±{max:0.#}°); the patient may be turned further than searched"));
+        }
+
+        return translationOnly with
+        {
+            TranslationMm = translation,
+            RotationDegrees = rotation,
+            Correlation = final,
+            OverlapFraction = overlap,
+            Method = string.Create(inv, $"{RigidMethod}; rotation {(options.RotateAboutAllAxes ? "about x, y and z" : "about z only")} within ±{max:0.#}°"),
+            TranslationOnlyCorrelation = translationOnly.Correlation,
+        };
+    }
+
+    private static double Score(AlignmentSamples samples, double[] p, float[] movingImage, AlignmentOptions options) =>
+        samples.Correlation(RotationMatrix.FromDegrees(new PatientVector(p[0], p[1], p[2])), new PatientVector(p[3], p[4], p[5]), movingImage, options.MinimumOverlap).Score;
+}
