@@ -79,7 +79,7 @@ public static partial class BodyAligner
         {
             return translationOnly with
             {
-                Method = string.Create(inv, $"{TranslationMethod}; a rotation within ±{max:0.#}° gained NCC {gain:+0.0000;-0.0000} < {options.MinimumRotationGain}, not kept"),
+                Method = string.Create(inv, $"{TranslationMethod}; the best rotation within ±{max:0.#}°, ({rotation.X:0.00}, {rotation.Y:0.00}, {rotation.Z:0.00})°, gained NCC {gain:+0.0000;-0.0000} < {options.MinimumRotationGain}: not kept"),
                 TranslationOnlyCorrelation = translationOnly.Correlation,
             };
         }

@@ -42,6 +42,25 @@ public sealed class LesionMatcherTests
     }
 
     [Fact]
+    public void Match_PatientTurned5Degrees_TranslationAloneSwapsNeighboursRotationCorrect()
+    {
+        // A (150, 0) and B (150, 20) turned 5° about the z axis: A' (149.429, 13.073), B' (147.686, 32.997). Unturned,
+        // A' lies 6.95 mm from B (taken first) and B' 33 mm from A: A disappears and B' is new.
+        LesionPosition[] baseline = [At(150, 0, 0), At(150, 20, 0)];
+        var turn = RigidAlignment.Given(default, new PatientVector(0, 0, 5));
+        LesionPosition[] followUp = [.. baseline.Select(b => new LesionPosition(turn.Map(b.PositionMm), null))];
+
+        IReadOnlyList<LesionMatch> unaligned = LesionMatcher.Match(baseline, followUp, RigidAlignment.Identity, 20);
+        IReadOnlyList<LesionMatch> aligned = LesionMatcher.Match(baseline, followUp, turn, 20);
+
+        Assert.Equal(new int?[] { 1, 0, null }, unaligned.Select(m => m.BaselineIndex));
+        Assert.Equal(new int?[] { 0, null, 1 }, unaligned.Select(m => m.FollowUpIndex));
+        Assert.Equal(6.95, unaligned[0].DistanceMm!.Value, 2);
+        Assert.Equal(new int?[] { 0, 1 }, aligned.Select(m => m.FollowUpIndex));
+        Assert.All(aligned, m => Assert.True(m.DistanceMm < 1e-9));
+    }
+
+    [Fact]
     public void Match_Tolerance_InclusiveAtTheLimit()
     {
         IReadOnlyList<LesionMatch> at = LesionMatcher.Match([At(0, 0, 0)], [At(12, 16, 0)], RigidAlignment.Identity, 20);

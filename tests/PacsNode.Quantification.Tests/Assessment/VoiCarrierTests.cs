@@ -21,6 +21,20 @@ public sealed class VoiCarrierTests
     }
 
     [Fact]
+    public void Carry_QuarterTurnAboutVoxelCentrePlusShift_TurnsTheVoi()
+    {
+        // 90° about z through voxel (5, 5, 5) = (20, 20, 20) mm: +x neighbours become +y neighbours; then 4 mm = one
+        // voxel along x. (6,5,5)→(5,6,5)→(6,6,5); (7,5,5)→(5,7,5)→(6,7,5); (7,5,6)→(5,7,6)→(6,7,6); (5,5,5)→(6,5,5).
+        VolumeGeometry g = SyntheticVolume.Geometry(10, 10, 10, 4);
+        int[] voi = [Index(g, 5, 5, 5), Index(g, 6, 5, 5), Index(g, 7, 5, 5), Index(g, 7, 5, 6)];
+        var turn = RigidAlignment.Given(new PatientVector(4, 0, 0), new PatientVector(0, 0, 90), new PatientVector(20, 20, 20));
+
+        int[] carried = VoiCarrier.Carry(voi, g, g, turn);
+
+        Assert.Equal(new[] { Index(g, 6, 5, 5), Index(g, 6, 6, 5), Index(g, 6, 7, 5), Index(g, 6, 7, 6) }, carried);
+    }
+
+    [Fact]
     public void Carry_SubVoxelTranslation_RoundsToNearestSourceVoxel()
     {
         VolumeGeometry g = SyntheticVolume.Geometry(10, 10, 10, 4);
