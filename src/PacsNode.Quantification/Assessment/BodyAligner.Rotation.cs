@@ -13,7 +13,9 @@ public static partial class BodyAligner
     /// angles and the translation together (each parameter ± its step, the first improving move taken, until none
     /// improves), both steps halved per level, from half the coarse angle step and a quarter of the coarse translation
     /// step down to <see cref="AlignmentOptions.FinalRotationStepDegrees"/>. The result replaces the translation only
-    /// when its correlation is at least <see cref="AlignmentOptions.MinimumRotationGain"/> higher.
+    /// when its correlation is at least <see cref="AlignmentOptions.MinimumRotationGain"/> higher than that of the same
+    /// search over the translation alone (so finer translation steps are not mistaken for a rotation); otherwise the
+    /// translation-only result is returned unchanged.
     /// </summary>
     private static RigidAlignment RefineRotation(
         RigidAlignment translationOnly, AlignmentSamples coarse, AlignmentSamples fine, float[] movingImage, AlignmentOptions options, List<string> warnings)
@@ -41,10 +43,53 @@ public static partial class BodyAligner
         }
 
         double[] p = [angles.X, angles.Y, angles.Z, t.X, t.Y, t.Z];
-        int[] free = options.RotateAboutAllAxes ? [0, 1, 2, 3, 4, 5] : [2, 3, 4, 5];
-        score = Score(fine, p, movingImage, options);
-        double angleStep = step / 2, translationStep = options.CoarseStepMm / 4;
-        for (; angleStep >= options.FinalRotationStepDegrees - 1e-9; angleStep /= 2, translationStep /= 2)
+        PatternSearch(fine, p, options.RotateAboutAllAxes ? [0, 1, 2, 3, 4, 5] : [2, 3, 4, 5], step / 2, movingImage, options);
+
+        // The same search over the translation alone, so the gain compared is the rotation's, not the finer steps'.
+        double[] q = [0, 0, 0, t.X, t.Y, t.Z];
+        double translationRefined = PatternSearch(fine, q, [3, 4, 5], step / 2, movingImage, options);
+
+        var rotation = new PatientVector(p[0], p[1], p[2]);
+        var translation = new PatientVector(p[3], p[4], p[5]);
+        (double final, double overlap) = fine.Correlation(RotationMatrix.FromDegrees(rotation), translation, movingImage, options.MinimumOverlap);
+        double gain = final - Math.Max(translationOnly.Correlation, translationRefined);
+        IFormatProvider inv = CultureInfo.InvariantCulture;
+        if (double.IsNaN(gain) || gain < options.MinimumRotationGain)
+        {
+            return translationOnly with
+            {
+                Method = string.Create(inv, $"{TranslationMethod}; the best rotation within ±{max:0.#}°, ({rotation.X:0.00}, {rotation.Y:0.00}, {rotation.Z:0.00})°, gained NCC {gain:+0.0000;-0.0000} < {options.MinimumRotationGain}: not kept"),
+                TranslationOnlyCorrelation = translationOnly.Correlation,
+            };
+        }
+
+        if (Math.Abs(rotation.X) >= max - 1e-9 || Math.Abs(rotation.Y) >= max - 1e-9 || Math.Abs(rotation.Z) >= max - 1e-9)
+        {
+            warnings.Add(string.Create(inv, $"the rotation optimum lies on the border of the search range (±{max:0.#}°); the patient may be turned further than searched"));
+        }
+
+        return translationOnly with
+        {
+            TranslationMm = translation,
+            RotationDegrees = rotation,
+            Correlation = final,
+            OverlapFraction = overlap,
+            Method = string.Create(inv, $"{RigidMethod}; rotation {(options.RotateAboutAllAxes ? "about x, y and z" : "about z only")} within ±{max:0.#}°"),
+            TranslationOnlyCorrelation = translationOnly.Correlation,
+        };
+    }
+
+    /// <summary>
+    /// Pattern search on p (angles x, y, z in degrees, then translation in mm) over the free parameters: each ± its step,
+    /// the first improving move taken, until none improves; then both steps halved, the angle step from
+    /// <paramref name="angleStep"/> and the translation step from a quarter of the coarse translation step, down to
+    /// <see cref="AlignmentOptions.FinalRotationStepDegrees"/>. Angles stay within the search range. Returns the score.
+    /// </summary>
+    private static double PatternSearch(AlignmentSamples fine, double[] p, int[] free, double angleStep, float[] movingImage, AlignmentOptions options)
+    {
+        double max = options.MaximumRotationDegrees;
+        double score = Score(fine, p, movingImage, options);
+        for (double translationStep = options.CoarseStepMm / 4; angleStep >= options.FinalRotationStepDegrees - 1e-9; angleStep /= 2, translationStep /= 2)
         {
             bool moved = true;
             for (int guard = 0; moved && guard < 64; guard++)
@@ -70,34 +115,7 @@ public static partial class BodyAligner
             }
         }
 
-        var rotation = new PatientVector(p[0], p[1], p[2]);
-        var translation = new PatientVector(p[3], p[4], p[5]);
-        (double final, double overlap) = fine.Correlation(RotationMatrix.FromDegrees(rotation), translation, movingImage, options.MinimumOverlap);
-        double gain = final - translationOnly.Correlation;
-        IFormatProvider inv = CultureInfo.InvariantCulture;
-        if (double.IsNaN(gain) || gain < options.MinimumRotationGain)
-        {
-            return translationOnly with
-            {
-                Method = string.Create(inv, $"{TranslationMethod}; the best rotation within ±{max:0.#}°, ({rotation.X:0.00}, {rotation.Y:0.00}, {rotation.Z:0.00})°, gained NCC {gain:+0.0000;-0.0000} < {options.MinimumRotationGain}: not kept"),
-                TranslationOnlyCorrelation = translationOnly.Correlation,
-            };
-        }
-
-        if (Math.Abs(rotation.X) >= max - 1e-9 || Math.Abs(rotation.Y) >= max - 1e-9 || Math.Abs(rotation.Z) >= max - 1e-9)
-        {
-            warnings.Add(string.Create(inv, $"the rotation optimum lies on the border of the search range (±{max:0.#}°); the patient may be turned further than searched"));
-        }
-
-        return translationOnly with
-        {
-            TranslationMm = translation,
-            RotationDegrees = rotation,
-            Correlation = final,
-            OverlapFraction = overlap,
-            Method = string.Create(inv, $"{RigidMethod}; rotation {(options.RotateAboutAllAxes ? "about x, y and z" : "about z only")} within ±{max:0.#}°"),
-            TranslationOnlyCorrelation = translationOnly.Correlation,
-        };
+        return score;
     }
 
     private static double Score(AlignmentSamples samples, double[] p, float[] movingImage, AlignmentOptions options) =>
