@@ -40,6 +40,13 @@ public sealed record AlignmentOptions
     /// </summary>
     public bool RotateAboutAllAxes { get; init; } = true;
 
+    /// <summary>
+    /// The rotation is fitted on both images smoothed by a Gaussian of this FWHM, mm (0: not smoothed). On sharp,
+    /// voxelised images the interpolation makes transforms that land samples on grid points (no rotation) look
+    /// better than they are, pulling the angle towards 0; smoothing to about PET resolution removes that.
+    /// </summary>
+    public double RotationSmoothingFwhmMm { get; init; } = 6;
+
     /// <summary>Step of the exhaustive coarse rotation grid, degrees; refinement halves it down to <see cref="FinalRotationStepDegrees"/>.</summary>
     public double CoarseRotationStepDegrees { get; init; } = 2;
 

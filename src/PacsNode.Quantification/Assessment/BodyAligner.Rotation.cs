@@ -7,18 +7,18 @@ namespace PacsNode.Quantification.Assessment;
 public static partial class BodyAligner
 {
     /// <summary>
-    /// From the best translation: the angles of a coarse grid (±<see cref="AlignmentOptions.MaximumRotationDegrees"/>
-    /// in <see cref="AlignmentOptions.CoarseRotationStepDegrees"/> steps, about z only or all three axes) scored at that
+    /// From the best translation, on the smoothed images (<see cref="AlignmentOptions.RotationSmoothingFwhmMm"/>): the
+    /// angles of a coarse grid (±<see cref="AlignmentOptions.MaximumRotationDegrees"/> in
+    /// <see cref="AlignmentOptions.CoarseRotationStepDegrees"/> steps, about z only or all three axes) scored at that
     /// translation on the coarse samples; then, from the best of them, a pattern search on the fine samples over the
-    /// angles and the translation together (each parameter ± its step, the first improving move taken, until none
-    /// improves), both steps halved per level, from half the coarse angle step and a quarter of the coarse translation
-    /// step down to <see cref="AlignmentOptions.FinalRotationStepDegrees"/>. The result replaces the translation only
-    /// when its correlation is at least <see cref="AlignmentOptions.MinimumRotationGain"/> higher than that of the same
-    /// search over the translation alone (so finer translation steps are not mistaken for a rotation); otherwise the
-    /// translation-only result is returned unchanged.
+    /// angles and the translation together (<see cref="PatternSearch"/>). The same pattern search over the translation
+    /// alone gives the reference: the rotation is kept only when it raises the correlation by at least
+    /// <see cref="AlignmentOptions.MinimumRotationGain"/> over it (so neither the finer steps nor the smoothing are
+    /// mistaken for a rotation); otherwise the translation-only result is returned unchanged. The correlation reported
+    /// is that of the unsmoothed images, as for the translation only.
     /// </summary>
     private static RigidAlignment RefineRotation(
-        RigidAlignment translationOnly, AlignmentSamples coarse, AlignmentSamples fine, float[] movingImage, AlignmentOptions options, List<string> warnings)
+        RigidAlignment translationOnly, RotationSearch smooth, AlignmentSamples fine, float[] movingImage, AlignmentOptions options, List<string> warnings)
     {
         double max = options.MaximumRotationDegrees;
         double step = Math.Min(options.CoarseRotationStepDegrees, max);
@@ -33,7 +33,7 @@ public static partial class BodyAligner
                 for (int g = -n; g <= n; g++)
                 {
                     var candidate = new PatientVector(a * step, b * step, g * step);
-                    (double s, _) = coarse.Correlation(RotationMatrix.FromDegrees(candidate), t, movingImage, options.MinimumOverlap);
+                    (double s, _) = smooth.Coarse.Correlation(RotationMatrix.FromDegrees(candidate), t, smooth.MovingImage, options.MinimumOverlap);
                     if (s > score)
                     {
                         (score, angles) = (s, candidate);
@@ -43,22 +43,22 @@ public static partial class BodyAligner
         }
 
         double[] p = [angles.X, angles.Y, angles.Z, t.X, t.Y, t.Z];
-        PatternSearch(fine, p, options.RotateAboutAllAxes ? [0, 1, 2, 3, 4, 5] : [2, 3, 4, 5], step / 2, movingImage, options);
+        double rotated = PatternSearch(smooth.Fine, p, options.RotateAboutAllAxes ? [0, 1, 2, 3, 4, 5] : [2, 3, 4, 5], step / 2, smooth.MovingImage, options);
 
         // The same search over the translation alone, so the gain compared is the rotation's, not the finer steps'.
         double[] q = [0, 0, 0, t.X, t.Y, t.Z];
-        double translationRefined = PatternSearch(fine, q, [3, 4, 5], step / 2, movingImage, options);
+        double translationRefined = PatternSearch(smooth.Fine, q, [3, 4, 5], step / 2, smooth.MovingImage, options);
 
         var rotation = new PatientVector(p[0], p[1], p[2]);
         var translation = new PatientVector(p[3], p[4], p[5]);
         (double final, double overlap) = fine.Correlation(RotationMatrix.FromDegrees(rotation), translation, movingImage, options.MinimumOverlap);
-        double gain = final - Math.Max(translationOnly.Correlation, translationRefined);
+        double gain = rotated - translationRefined;
         IFormatProvider inv = CultureInfo.InvariantCulture;
         if (double.IsNaN(gain) || gain < options.MinimumRotationGain)
         {
             return translationOnly with
             {
-                Method = string.Create(inv, $"{TranslationMethod}; the best rotation within ±{max:0.#}°, ({rotation.X:0.00}, {rotation.Y:0.00}, {rotation.Z:0.00})°, gained NCC {gain:+0.0000;-0.0000} < {options.MinimumRotationGain}: not kept"),
+                Method = string.Create(inv, $"{TranslationMethod}; the best rotation within ±{max:0.#}°, ({rotation.X:0.00}, {rotation.Y:0.00}, {rotation.Z:0.00})°, gained NCC {gain:+0.0000;-0.0000} (images smoothed to {options.RotationSmoothingFwhmMm:0.#} mm FWHM) < {options.MinimumRotationGain}: not kept"),
                 TranslationOnlyCorrelation = translationOnly.Correlation,
             };
         }
@@ -74,7 +74,7 @@ public static partial class BodyAligner
             RotationDegrees = rotation,
             Correlation = final,
             OverlapFraction = overlap,
-            Method = string.Create(inv, $"{RigidMethod}; rotation {(options.RotateAboutAllAxes ? "about x, y and z" : "about z only")} within ±{max:0.#}°"),
+            Method = string.Create(inv, $"{RigidMethod}; rotation {(options.RotateAboutAllAxes ? "about x, y and z" : "about z only")} within ±{max:0.#}°, fitted on the images smoothed to {options.RotationSmoothingFwhmMm:0.#} mm FWHM, where it gained NCC {gain:+0.0000;-0.0000}"),
             TranslationOnlyCorrelation = translationOnly.Correlation,
         };
     }

@@ -12,10 +12,11 @@ namespace PacsNode.Quantification.Assessment;
 /// visits, are capped. The transform maximises the normalised cross-correlation of the reference's samples with the
 /// other image (trilinear). Translation: an exhaustive search on a coarse grid centred on the difference of the
 /// body-mask centroids, then a hill climb whose step is halved down to <see cref="AlignmentOptions.FinalStepMm"/>.
-/// Rotation (about the reference body's centroid, see <see cref="RigidAlignment"/>): an exhaustive coarse grid of
-/// angles at that translation, then a pattern search over the angles and the translation together, steps halved down
-/// to <see cref="AlignmentOptions.FinalRotationStepDegrees"/>; kept only when it raises the correlation by
-/// <see cref="AlignmentOptions.MinimumRotationGain"/>. Samples falling outside the other volume are left out (so
+/// Rotation (about the reference body's centroid, see <see cref="RigidAlignment"/>), on both images smoothed to
+/// <see cref="AlignmentOptions.RotationSmoothingFwhmMm"/> (on sharp voxelised images the interpolation favours no
+/// rotation): an exhaustive coarse grid of angles at that translation, then a pattern search over the angles and the
+/// translation together, steps halved down to <see cref="AlignmentOptions.FinalRotationStepDegrees"/>; kept only when
+/// it raises the correlation by <see cref="AlignmentOptions.MinimumRotationGain"/>. Samples falling outside the other volume are left out (so
 /// differing axial coverage does not bias it) and transforms keeping less than <see cref="AlignmentOptions.MinimumOverlap"/>
 /// of them are not considered.
 /// </summary>
@@ -94,7 +95,13 @@ public static partial class BodyAligner
         var result = new RigidAlignment(best, default, centre, final, overlap, fine.Count, TranslationMethod, warnings);
         if (options.MaximumRotationDegrees > 0)
         {
-            result = RefineRotation(result, coarse, fine, movingImage, options, warnings);
+            float[] smoothReference = Smoothed(referenceImage, reference.Geometry, options.RotationSmoothingFwhmMm);
+            float[] smoothMoving = Smoothed(movingImage, moving.Geometry, options.RotationSmoothingFwhmMm);
+            var smooth = new RotationSearch(
+                new AlignmentSamples(reference.Geometry, smoothReference, referenceBody, moving.Geometry, options.CoarseSamples, centre),
+                new AlignmentSamples(reference.Geometry, smoothReference, referenceBody, moving.Geometry, options.FineSamples, centre),
+                smoothMoving);
+            result = RefineRotation(result, smooth, fine, movingImage, options, warnings);
         }
 
         PatientVector offset = result.TranslationMm - start;
@@ -109,6 +116,20 @@ public static partial class BodyAligner
         }
 
         return result;
+    }
+
+    /// <summary>A smoothed copy of an alignment image (the image itself when the FWHM is 0).</summary>
+    private static float[] Smoothed(float[] image, VolumeGeometry geometry, double fwhmMm)
+    {
+        if (fwhmMm <= 0)
+        {
+            return image;
+        }
+
+        float[] copy = (float[])image.Clone();
+        Phantoms.GaussianSmoothing.Apply(copy, (geometry.Columns, geometry.Rows, geometry.SliceCount),
+            (geometry.ColumnSpacing, geometry.RowSpacing, geometry.SliceSpacing), fwhmMm, renormaliseAtEdges: true);
+        return copy;
     }
 
     /// <summary>SUV / tissue level, clamped to [0, clamp], zero outside the body mask.</summary>
