@@ -58,7 +58,9 @@ public static partial class BodyAligner
         {
             return translationOnly with
             {
-                Method = string.Create(inv, $"{TranslationMethod}; the best rotation within ±{max:0.#}°, ({rotation.X:0.00}, {rotation.Y:0.00}, {rotation.Z:0.00})°, gained NCC {gain:+0.0000;-0.0000} (images smoothed to {options.RotationSmoothingFwhmMm:0.#} mm FWHM) < {options.MinimumRotationGain}: not kept"),
+                Method = TranslationMethod + string.Create(inv,
+                    $"; the best rotation within ±{max:0.#}°, ({rotation.X:0.00}, {rotation.Y:0.00}, {rotation.Z:0.00})°, gained NCC ")
+                    + string.Create(inv, $"{gain:+0.0000;-0.0000} (images smoothed to {options.RotationSmoothingFwhmMm:0.#} mm FWHM) < {options.MinimumRotationGain}: not kept"),
                 TranslationOnlyCorrelation = translationOnly.Correlation,
             };
         }
@@ -74,7 +76,8 @@ public static partial class BodyAligner
             RotationDegrees = rotation,
             Correlation = final,
             OverlapFraction = overlap,
-            Method = string.Create(inv, $"{RigidMethod}; rotation {(options.RotateAboutAllAxes ? "about x, y and z" : "about z only")} within ±{max:0.#}°, fitted on the images smoothed to {options.RotationSmoothingFwhmMm:0.#} mm FWHM, where it gained NCC {gain:+0.0000;-0.0000}"),
+            Method = RigidMethod + string.Create(inv, $"; rotation {(options.RotateAboutAllAxes ? "about x, y and z" : "about z only")} within ±{max:0.#}°")
+                + string.Create(inv, $", fitted on the images smoothed to {options.RotationSmoothingFwhmMm:0.#} mm FWHM, where it gained NCC {gain:+0.0000;-0.0000}"),
             TranslationOnlyCorrelation = translationOnly.Correlation,
         };
     }

@@ -16,9 +16,9 @@ namespace PacsNode.Quantification.Assessment;
 /// <see cref="AlignmentOptions.RotationSmoothingFwhmMm"/> (on sharp voxelised images the interpolation favours no
 /// rotation): an exhaustive coarse grid of angles at that translation, then a pattern search over the angles and the
 /// translation together, steps halved down to <see cref="AlignmentOptions.FinalRotationStepDegrees"/>; kept only when
-/// it raises the correlation by <see cref="AlignmentOptions.MinimumRotationGain"/>. Samples falling outside the other volume are left out (so
-/// differing axial coverage does not bias it) and transforms keeping less than <see cref="AlignmentOptions.MinimumOverlap"/>
-/// of them are not considered.
+/// it raises the correlation by <see cref="AlignmentOptions.MinimumRotationGain"/>. Samples falling outside the other
+/// volume are left out (so differing axial coverage does not bias it) and transforms keeping less than
+/// <see cref="AlignmentOptions.MinimumOverlap"/> of them are not considered.
 /// </summary>
 public static partial class BodyAligner
 {
