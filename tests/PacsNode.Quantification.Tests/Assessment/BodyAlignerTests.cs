@@ -69,6 +69,8 @@ public sealed class BodyAlignerTests
         Assert.True((a.TranslationMm - shift).Length < 1.5, $"found {a.TranslationMm}, expected {shift}");
         Assert.True(a.Correlation > 0.9, $"correlation {a.Correlation}");
         Assert.Empty(a.Warnings);
+        Assert.Equal(default, a.RotationDegrees); // not turned: the translation-only result stands
+        Assert.Contains("not kept", a.Method, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -81,6 +83,7 @@ public sealed class BodyAlignerTests
         RigidAlignment a = BodyAligner.Align(v, body, v, body, new AlignmentOptions());
 
         Assert.True(a.TranslationMm.Length < 0.01, $"found {a.TranslationMm}");
+        Assert.Equal(default, a.RotationDegrees);
         Assert.Equal(1, a.Correlation, 9);
     }
 
