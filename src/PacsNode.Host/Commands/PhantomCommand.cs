@@ -9,7 +9,8 @@ namespace PacsNode.Host.Commands;
 /// (<c>OUT/PET</c>, <c>OUT/CT</c>, <c>OUT/truth.json</c>). Without <c>--sphere</c> the six default spheres of
 /// <see cref="PhantomSpec.Create"/> are used; each <c>--sphere</c> adds one and replaces the defaults.
 /// <c>--patient</c> writes one synthetic ZEPHIR patient instead (<see cref="PatientPhantomGenerator"/>):
-/// <c>OUT/baseline</c>, <c>OUT/her2</c>, <c>OUT/followup</c> and <c>OUT/patient-truth.json</c>.
+/// <c>OUT/baseline</c>, <c>OUT/her2</c>, <c>OUT/followup</c> and <c>OUT/patient-truth.json</c>; <c>--turn</c> turns the
+/// patient about the long axis at the HER2-PET and the follow-up by that many degrees.
 /// </summary>
 internal sealed class PhantomCommand : ICommand
 {
@@ -19,7 +20,7 @@ internal sealed class PhantomCommand : ICommand
 
     public string Usage => "phantom OUT --tracer fdg|zr89 [--size 200x200x400] [--spacing 4x3] [--ct 512] [--no-ct] " +
         "[--seed N] [--noise F] [--fwhm MM] [--noise-first] [--sphere x,y,z,diamMm,suv ...]\n" +
-        "       phantom OUT --patient [--no-new-lesion] [--size 128x128x200] [--spacing 4x3] [--ct 512] [--no-ct] [--seed N] [--noise F] [--fwhm MM] [--noise-first]";
+        "       phantom OUT --patient [--no-new-lesion] [--turn HER2DEG,FOLLOWUPDEG] [--size 128x128x200] [--spacing 4x3] [--ct 512] [--no-ct] [--seed N] [--noise F] [--fwhm MM] [--noise-first]";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -30,6 +31,7 @@ internal sealed class PhantomCommand : ICommand
         int ct = 512, seed = 1;
         bool noCt = false, noiseFirst = false, patient = false, noNewLesion = false, sizeGiven = false;
         double noise = 0, fwhm = 0;
+        double[]? turn = null;
         var spheres = new List<PhantomSphere>();
         for (int i = 0; i < args.Length; i++)
         {
@@ -54,6 +56,9 @@ internal sealed class PhantomCommand : ICommand
                     break;
                 case "--no-new-lesion":
                     noNewLesion = true;
+                    break;
+                case "--turn":
+                    turn = Numbers(Value(args, ref i, arg), ',', 2, arg);
                     break;
                 case "--spacing":
                     double[] mm = Numbers(Value(args, ref i, arg), 'x', 2, arg);
@@ -108,6 +113,8 @@ internal sealed class PhantomCommand : ICommand
                 SmoothingFwhmMm = fwhm,
                 NoiseBeforeSmoothing = noiseFirst,
                 IncludeNewLesion = !noNewLesion,
+                Her2RotationZDegrees = turn?[0] ?? 0,
+                FollowUpRotationZDegrees = turn?[1] ?? 0,
             };
             if (sizeGiven)
             {
@@ -120,9 +127,9 @@ internal sealed class PhantomCommand : ICommand
             return ExitCodes.Ok;
         }
 
-        if (noNewLesion)
+        if (noNewLesion || turn is not null)
         {
-            throw new UsageException("--no-new-lesion applies to --patient only");
+            throw new UsageException("--no-new-lesion and --turn apply to --patient only");
         }
 
         if (output is null || tracer is null)

@@ -19,6 +19,7 @@ internal static class PhantomPatientText
         }
 
         text.AppendLine(inv, $"  shifts: HER2-PET {Triple(truth.Her2ShiftMm)} mm, follow-up {Triple(truth.FollowUpShiftMm)} mm");
+        text.AppendLine(inv, $"  turns about the long axis: HER2-PET {truth.Her2RotationZDegrees:0.###}°, follow-up {truth.FollowUpRotationZDegrees:0.###}°");
         foreach (PatientPhantomLesionTruth l in truth.Lesions)
         {
             PatientPhantomLesion d = l.Design;

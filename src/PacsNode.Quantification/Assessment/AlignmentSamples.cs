@@ -5,20 +5,22 @@ namespace PacsNode.Quantification.Assessment;
 
 /// <summary>
 /// Sample points of the reference image on a regular voxel stride over the body mask's bounding box (grown by two
-/// strides), with their positions already expressed in the moving grid's voxel coordinates at zero translation, so a
-/// translation is a constant offset in those coordinates.
+/// strides), held as positions relative to a centre c (mm, reference frame), so that under a rigid transform
+/// q = c + R·d + t the moving grid's voxel coordinates of every sample are one 3×3 product and an offset.
 /// </summary>
 internal sealed class AlignmentSamples
 {
     private readonly VolumeGeometry _moving;
+    private readonly PatientVector _centre;
     private readonly double[] _x;
     private readonly double[] _y;
     private readonly double[] _z;
     private readonly float[] _values;
 
-    public AlignmentSamples(VolumeGeometry reference, float[] referenceImage, BodyMask body, VolumeGeometry moving, int wanted)
+    public AlignmentSamples(VolumeGeometry reference, float[] referenceImage, BodyMask body, VolumeGeometry moving, int wanted, PatientVector centre)
     {
         _moving = moving;
+        _centre = centre;
         (int x0, int x1, int y0, int y1, int z0, int z1) = Box(reference, body);
         long boxVoxels = (long)(x1 - x0 + 1) * (y1 - y0 + 1) * (z1 - z0 + 1);
         int stride = Math.Max(1, (int)Math.Ceiling(Math.Cbrt(boxVoxels / (double)Math.Max(1, wanted))));
@@ -38,10 +40,10 @@ internal sealed class AlignmentSamples
             {
                 for (int x = x0; x <= x1; x += stride)
                 {
-                    (double mx, double my, double mz) = moving.PatientToVoxel(reference.VoxelToPatient(x, y, z));
-                    xs.Add(mx);
-                    ys.Add(my);
-                    zs.Add(mz);
+                    PatientVector d = reference.VoxelToPatient(x, y, z) - centre;
+                    xs.Add(d.X);
+                    ys.Add(d.Y);
+                    zs.Add(d.Z);
                     values.Add(referenceImage[x + (reference.Columns * (y + (reference.Rows * z)))]);
                 }
             }
@@ -55,17 +57,26 @@ internal sealed class AlignmentSamples
 
     public int Count => _values.Length;
 
-    /// <summary>The NCC of the samples with the moving image translated by t, and the share of samples inside it.</summary>
-    public (double Score, double Overlap) Correlation(PatientVector t, float[] moving, double minimumOverlap)
+    /// <summary>
+    /// The NCC of the samples with the moving image at q = c + R·d + t, and the share of samples inside it; negative
+    /// infinity when fewer than <paramref name="minimumOverlap"/> of them are inside or an image is flat there.
+    /// </summary>
+    public (double Score, double Overlap) Correlation(RotationMatrix rotation, PatientVector t, float[] moving, double minimumOverlap)
     {
-        double dx = t.Dot(_moving.RowDirection) / _moving.ColumnSpacing;
-        double dy = t.Dot(_moving.ColumnDirection) / _moving.RowSpacing;
-        double dz = _moving.SliceSpacing > 0 ? t.Dot(_moving.Normal) / _moving.SliceSpacing : 0;
+        // Voxel coordinate along a grid axis u with spacing s: (q − origin)·u / s = (c + t − origin)·u / s + d·(Rᵀu) / s.
+        (double ox, double oy, double oz) = _moving.PatientToVoxel(_centre + t);
+        PatientVector ax = rotation.ApplyInverse(_moving.RowDirection) * (1 / _moving.ColumnSpacing);
+        PatientVector ay = rotation.ApplyInverse(_moving.ColumnDirection) * (1 / _moving.RowSpacing);
+        PatientVector az = _moving.SliceSpacing > 0 ? rotation.ApplyInverse(_moving.Normal) * (1 / _moving.SliceSpacing) : default;
         double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
         int n = 0;
         for (int i = 0; i < _values.Length; i++)
         {
-            if (!TryInterpolate(moving, _x[i] + dx, _y[i] + dy, _z[i] + dz, out double b))
+            double px = _x[i], py = _y[i], pz = _z[i];
+            double x = ox + (px * ax.X) + (py * ax.Y) + (pz * ax.Z);
+            double y = oy + (px * ay.X) + (py * ay.Y) + (pz * ay.Z);
+            double z = oz + (px * az.X) + (py * az.Y) + (pz * az.Z);
+            if (!TryInterpolate(moving, x, y, z, out double b))
             {
                 continue;
             }

@@ -5,19 +5,26 @@ using PacsNode.Quantification.Volume;
 namespace PacsNode.Quantification.Assessment;
 
 /// <summary>
-/// Rigid (translation-only) alignment of two PET studies of one patient from their bodies, without CT. Each study's
-/// image is its SUV divided by its body mask's tissue level, clamped to <see cref="AlignmentOptions.ClampTissueMultiple"/>
-/// and zero outside the body mask: the outline, the lungs (low) and the liver and other organs (clamped high) are the
-/// same for FDG and 89Zr-trastuzumab, while lesions, which change between visits, are capped. The translation
-/// maximises the normalised cross-correlation of the reference's samples with the other image (trilinear): an
-/// exhaustive search on a coarse grid centred on the difference of the body-mask centroids, then a hill climb whose
-/// step is halved down to <see cref="AlignmentOptions.FinalStepMm"/>. Samples falling outside the other volume are left
-/// out (so differing axial coverage does not bias it) and translations keeping less than
-/// <see cref="AlignmentOptions.MinimumOverlap"/> of them are not considered. Rotation is not fitted.
+/// Rigid alignment (translation, then rotation) of two PET studies of one patient from their bodies, without CT. Each
+/// study's image is its SUV divided by its body mask's tissue level, clamped to
+/// <see cref="AlignmentOptions.ClampTissueMultiple"/> and zero outside the body mask: the outline, the lungs (low) and the
+/// liver and other organs (clamped high) are the same for FDG and 89Zr-trastuzumab, while lesions, which change between
+/// visits, are capped. The transform maximises the normalised cross-correlation of the reference's samples with the
+/// other image (trilinear). Translation: an exhaustive search on a coarse grid centred on the difference of the
+/// body-mask centroids, then a hill climb whose step is halved down to <see cref="AlignmentOptions.FinalStepMm"/>.
+/// Rotation (about the reference body's centroid, see <see cref="RigidAlignment"/>), on both images smoothed to
+/// <see cref="AlignmentOptions.RotationSmoothingFwhmMm"/> (on sharp voxelised images the interpolation favours no
+/// rotation): an exhaustive coarse grid of angles at that translation, then a pattern search over the angles and the
+/// translation together, steps halved down to <see cref="AlignmentOptions.FinalRotationStepDegrees"/>; kept only when
+/// it raises the correlation by <see cref="AlignmentOptions.MinimumRotationGain"/>. Samples falling outside the other
+/// volume are left out (so differing axial coverage does not bias it) and transforms keeping less than
+/// <see cref="AlignmentOptions.MinimumOverlap"/> of them are not considered.
 /// </summary>
-public static class BodyAligner
+public static partial class BodyAligner
 {
-    public const string MethodName = "body image translation (NCC of SUV/tissue level clamped, inside the body masks)";
+    public const string TranslationMethod = "body outline, translation only (NCC of SUV/tissue level clamped, inside the body masks)";
+
+    public const string RigidMethod = "body outline, translation + rotation about the body centroid (NCC of SUV/tissue level clamped, inside the body masks)";
 
     public static RigidAlignment Align(SuvVolume reference, BodyMask referenceBody, SuvVolume moving, BodyMask movingBody, AlignmentOptions options)
     {
@@ -28,9 +35,11 @@ public static class BodyAligner
         ArgumentNullException.ThrowIfNull(options);
         float[] movingImage = Image(moving, movingBody, options.ClampTissueMultiple);
         float[] referenceImage = Image(reference, referenceBody, options.ClampTissueMultiple);
-        PatientVector start = Centroid(moving.Geometry, movingBody) - Centroid(reference.Geometry, referenceBody);
-        var coarse = new AlignmentSamples(reference.Geometry, referenceImage, referenceBody, moving.Geometry, options.CoarseSamples);
-        var fine = new AlignmentSamples(reference.Geometry, referenceImage, referenceBody, moving.Geometry, options.FineSamples);
+        PatientVector centre = Centroid(reference.Geometry, referenceBody);
+        PatientVector start = Centroid(moving.Geometry, movingBody) - centre;
+        var coarse = new AlignmentSamples(reference.Geometry, referenceImage, referenceBody, moving.Geometry, options.CoarseSamples, centre);
+        var fine = new AlignmentSamples(reference.Geometry, referenceImage, referenceBody, moving.Geometry, options.FineSamples, centre);
+        RotationMatrix none = RotationMatrix.Identity;
 
         double step = options.CoarseStepMm;
         int nxy = (int)Math.Floor(options.SearchXyMm / step), nz = (int)Math.Floor(options.SearchZMm / step);
@@ -43,7 +52,7 @@ public static class BodyAligner
                 for (int i = -nxy; i <= nxy; i++)
                 {
                     var t = new PatientVector(start.X + (i * step), start.Y + (j * step), start.Z + (k * step));
-                    (double score, _) = coarse.Correlation(t, movingImage, options.MinimumOverlap);
+                    (double score, _) = coarse.Correlation(none, t, movingImage, options.MinimumOverlap);
                     if (score > bestScore)
                     {
                         bestScore = score;
@@ -57,21 +66,21 @@ public static class BodyAligner
         if (double.IsNegativeInfinity(bestScore))
         {
             warnings.Add("no translation in the search range overlaps the studies enough; the translation is the body centroid difference");
-            return new RigidAlignment(start, double.NaN, 0, 0, MethodName, warnings);
+            return new RigidAlignment(start, default, centre, double.NaN, 0, 0, TranslationMethod, warnings);
         }
 
-        (bestScore, _) = fine.Correlation(best, movingImage, options.MinimumOverlap);
+        (bestScore, _) = fine.Correlation(none, best, movingImage, options.MinimumOverlap);
         for (step /= 2; step >= options.FinalStepMm - 1e-9; step /= 2)
         {
             bool moved = true;
             for (int guard = 0; moved && guard < 64; guard++)
             {
                 moved = false;
-                PatientVector centre = best;
+                PatientVector middle = best;
                 for (int n = 0; n < 27; n++)
                 {
-                    var t = new PatientVector(centre.X + ((n % 3) - 1) * step, centre.Y + (((n / 3) % 3) - 1) * step, centre.Z + ((n / 9) - 1) * step);
-                    (double score, _) = fine.Correlation(t, movingImage, options.MinimumOverlap);
+                    var t = new PatientVector(middle.X + ((n % 3) - 1) * step, middle.Y + (((n / 3) % 3) - 1) * step, middle.Z + ((n / 9) - 1) * step);
+                    (double score, _) = fine.Correlation(none, t, movingImage, options.MinimumOverlap);
                     if (score > bestScore + 1e-12)
                     {
                         bestScore = score;
@@ -82,19 +91,45 @@ public static class BodyAligner
             }
         }
 
-        (double final, double overlap) = fine.Correlation(best, movingImage, options.MinimumOverlap);
-        PatientVector offset = best - start;
+        (double final, double overlap) = fine.Correlation(none, best, movingImage, options.MinimumOverlap);
+        var result = new RigidAlignment(best, default, centre, final, overlap, fine.Count, TranslationMethod, warnings);
+        if (options.MaximumRotationDegrees > 0)
+        {
+            float[] smoothReference = Smoothed(referenceImage, reference.Geometry, options.RotationSmoothingFwhmMm);
+            float[] smoothMoving = Smoothed(movingImage, moving.Geometry, options.RotationSmoothingFwhmMm);
+            var smooth = new RotationSearch(
+                new AlignmentSamples(reference.Geometry, smoothReference, referenceBody, moving.Geometry, options.CoarseSamples, centre),
+                new AlignmentSamples(reference.Geometry, smoothReference, referenceBody, moving.Geometry, options.FineSamples, centre),
+                smoothMoving);
+            result = RefineRotation(result, smooth, fine, movingImage, options, warnings);
+        }
+
+        PatientVector offset = result.TranslationMm - start;
         if (Math.Abs(offset.X) >= options.SearchXyMm || Math.Abs(offset.Y) >= options.SearchXyMm || Math.Abs(offset.Z) >= options.SearchZMm)
         {
             warnings.Add("the optimum lies on the border of the search range; the studies may be further apart than searched");
         }
 
-        if (final < options.MinimumCorrelation)
+        if (result.Correlation < options.MinimumCorrelation)
         {
-            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"body images correlate only {final:0.###} at the optimum (below {options.MinimumCorrelation}); check the alignment"));
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"body images correlate only {result.Correlation:0.###} at the optimum (below {options.MinimumCorrelation}); check the alignment"));
         }
 
-        return new RigidAlignment(best, final, overlap, fine.Count, MethodName, warnings);
+        return result;
+    }
+
+    /// <summary>A smoothed copy of an alignment image (the image itself when the FWHM is 0).</summary>
+    private static float[] Smoothed(float[] image, VolumeGeometry geometry, double fwhmMm)
+    {
+        if (fwhmMm <= 0)
+        {
+            return image;
+        }
+
+        float[] copy = (float[])image.Clone();
+        Phantoms.GaussianSmoothing.Apply(copy, (geometry.Columns, geometry.Rows, geometry.SliceCount),
+            (geometry.ColumnSpacing, geometry.RowSpacing, geometry.SliceSpacing), fwhmMm, renormaliseAtEdges: true);
+        return copy;
     }
 
     /// <summary>SUV / tissue level, clamped to [0, clamp], zero outside the body mask.</summary>

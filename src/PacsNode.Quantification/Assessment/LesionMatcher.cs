@@ -3,7 +3,7 @@ namespace PacsNode.Quantification.Assessment;
 /// <summary>
 /// Matches the lesions of two studies one-to-one. First, lesions carrying the same reader tracking identifier are
 /// paired whatever their distance (the reader's word takes precedence). Then the rest by position: every baseline
-/// position is moved by the alignment's translation into the follow-up frame, every pair within the tolerance is
+/// position is mapped by the alignment (<see cref="RigidAlignment.Map"/>) into the follow-up frame, every pair within the tolerance is
 /// listed, and pairs are taken greedily by increasing distance (ties: lower baseline, then lower follow-up index),
 /// each lesion at most once. Greedy rather than Hungarian: with a tolerance well below the distance between lesions
 /// the two agree, and the greedy rule is simple to state and to check by hand. Unpaired baseline lesions are
@@ -12,15 +12,17 @@ namespace PacsNode.Quantification.Assessment;
 public static class LesionMatcher
 {
     public static IReadOnlyList<LesionMatch> Match(
-        IReadOnlyList<LesionPosition> baseline, IReadOnlyList<LesionPosition> followUp, Volume.PatientVector translationMm, double toleranceMm)
+        IReadOnlyList<LesionPosition> baseline, IReadOnlyList<LesionPosition> followUp, RigidAlignment alignment, double toleranceMm)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(followUp);
+        ArgumentNullException.ThrowIfNull(alignment);
+        Volume.PatientVector[] mapped = [.. baseline.Select(b => alignment.Map(b.PositionMm))];
         int?[] partner = new int?[baseline.Count];
         double?[] distance = new double?[baseline.Count];
         bool[] byReader = new bool[baseline.Count];
         bool[] taken = new bool[followUp.Count];
-        double Distance(int b, int f) => (followUp[f].PositionMm - (baseline[b].PositionMm + translationMm)).Length;
+        double Distance(int b, int f) => (followUp[f].PositionMm - mapped[b]).Length;
 
         for (int b = 0; b < baseline.Count; b++)
         {

@@ -21,7 +21,7 @@ public static class PatientAssessmentText
         foreach ((StudyQuantification s, VisitRole role) in assessment.Visits.Studies)
         {
             string align = assessment.Alignments.TryGetValue(s.StudyInstanceUid, out RigidAlignment? a)
-                ? string.Create(inv, $"; shift ({a.TranslationMm.X:0.00}, {a.TranslationMm.Y:0.00}, {a.TranslationMm.Z:0.00}) mm, NCC {a.Correlation:0.0000}, {a.Method}")
+                ? "; " + a.Describe()
                 : string.Empty;
             text.AppendLine(inv, $"  {role}: {s.StudyInstanceUid} {s.StudyDateTime:yyyy-MM-dd HH:mm} {s.Tracer.Tracer} ({s.Tracer.Evidence}; T½ {s.Tracer.HalfLifeSeconds} s {s.Tracer.HalfLifeSource}){align}");
         }

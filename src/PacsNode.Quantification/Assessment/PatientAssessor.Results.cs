@@ -19,7 +19,7 @@ public sealed partial class PatientAssessor
         Her2LesionResult? her2 = null;
         if (her2Study is not null)
         {
-            onHer2 = Carry(start, baseline, her2Study, VisitRole.Her2Pet, alignments[her2Study.StudyInstanceUid].TranslationMm);
+            onHer2 = Carry(start, baseline, her2Study, VisitRole.Her2Pet, alignments[her2Study.StudyInstanceUid]);
             her2 = onHer2 is null ? new Her2LesionResult(null, null, null, null, null, "the carried-over VOI lies outside the 89Zr volume")
                 : onHer2.Metrics.Lbr is not { } lbr ? new Her2LesionResult(null, null, onHer2.Metrics.SuvMax, onHer2.Metrics.SuvPeak, null, "no background shell inside the body on the 89Zr study")
                 : new Her2LesionResult(Her2Rules.ProposeClass(lbr, options), Her2Rules.IsPositive(Her2Rules.ProposeClass(lbr, options)), onHer2.Metrics.SuvMax, onHer2.Metrics.SuvPeak, lbr, null);
@@ -34,7 +34,7 @@ public sealed partial class PatientAssessor
         }
         else if (followUp is not null)
         {
-            after = Carry(start, baseline, followUp, VisitRole.FollowUp, alignments[followUp.StudyInstanceUid].TranslationMm);
+            after = Carry(start, baseline, followUp, VisitRole.FollowUp, alignments[followUp.StudyInstanceUid]);
             if (after is null)
             {
                 notes.Add("not found at follow-up and its VOI lies outside the follow-up volume: EORTC not assessable");

@@ -143,7 +143,7 @@ public sealed partial class PatientAssessor
             : LesionMatcher.Match(
                 [.. before.Select(o => new LesionPosition(o.CentroidMm, Reader(baseline, o)?.Identifier))],
                 [.. after.Select(o => new LesionPosition(o.CentroidMm, Reader(followUp, o)?.Identifier))],
-                alignments[followUp.StudyInstanceUid].TranslationMm, options.MatchToleranceMm);
+                alignments[followUp.StudyInstanceUid], options.MatchToleranceMm);
 
         var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (LesionMatch m in matches)
@@ -212,10 +212,10 @@ public sealed partial class PatientAssessor
         })];
 
     /// <summary>Carries a baseline VOI into another study and measures it there; null when it falls outside.</summary>
-    private LesionObservation? Carry(LesionObservation source, StudyQuantification baseline, StudyQuantification target, VisitRole visit, PatientVector translation)
+    private LesionObservation? Carry(LesionObservation source, StudyQuantification baseline, StudyQuantification target, VisitRole visit, RigidAlignment alignment)
     {
         SuvVolume volume = target.Result.Volume!;
-        int[] voxels = VoiCarrier.Carry(source.Voxels, baseline.Result.Volume!.Geometry, volume.Geometry, translation);
+        int[] voxels = VoiCarrier.Carry(source.Voxels, baseline.Result.Volume!.Geometry, volume.Geometry, alignment);
         if (voxels.Length == 0)
         {
             return null;

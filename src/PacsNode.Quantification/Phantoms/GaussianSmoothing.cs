@@ -2,24 +2,35 @@ namespace PacsNode.Quantification.Phantoms;
 
 /// <summary>
 /// Separable Gaussian smoothing of a volume in place (x, then y, then z), kernel truncated at 3σ and normalised, with
-/// zero outside the volume (the field of view is surrounded by air, which holds no activity).
+/// zero outside the volume (the field of view is surrounded by air, which holds no activity) or, with
+/// <c>renormaliseAtEdges</c>, the kernel's weights inside the volume renormalised (no darkening at the field's ends,
+/// where the patient continues beyond the scan).
 /// </summary>
 internal static class GaussianSmoothing
 {
-    public static void Apply(float[] volume, PhantomGrid grid, double fwhmMm)
+    public static void Apply(float[] volume, PhantomGrid grid, double fwhmMm) =>
+        Apply(volume, (grid.Columns, grid.Rows, grid.Slices), (grid.PixelSpacing, grid.PixelSpacing, grid.SliceSpacing), fwhmMm);
+
+    /// <param name="volume">Voxels, index x + nx·(y + ny·z).</param>
+    /// <param name="size">Voxels along x, y and z.</param>
+    /// <param name="spacingMm">Voxel spacing along x, y and z, mm (a spacing of 0, a single slice, is not smoothed along it).</param>
+    /// <param name="fwhmMm">The Gaussian's full width at half maximum, mm.</param>
+    /// <param name="renormaliseAtEdges">Renormalise the kernel where it reaches past the volume instead of taking zero there.</param>
+    public static void Apply(float[] volume, (int X, int Y, int Z) size, (double X, double Y, double Z) spacingMm, double fwhmMm, bool renormaliseAtEdges = false)
     {
         double sigmaMm = fwhmMm / (2 * Math.Sqrt(2 * Math.Log(2)));
-        float[] kx = Kernel(sigmaMm / grid.PixelSpacing);
-        float[] kz = Kernel(sigmaMm / grid.SliceSpacing);
-        int nx = grid.Columns, ny = grid.Rows, nz = grid.Slices;
+        int nx = size.X, ny = size.Y, nz = size.Z;
 
         // Lines along x: start i·1 for each (j, k); along y: stride nx; along z: stride nx·ny.
-        Lines(volume, ny * nz, nx, 1, line => (line % ny * nx) + (line / ny * nx * ny), kx);
-        Lines(volume, nx * nz, ny, nx, line => (line % nx) + (line / nx * nx * ny), kx);
-        Lines(volume, nx * ny, nz, nx * ny, line => line, kz);
+        Lines(volume, ny * nz, nx, 1, line => (line % ny * nx) + (line / ny * nx * ny), Kernel(sigmaMm / spacingMm.X), renormaliseAtEdges);
+        Lines(volume, nx * nz, ny, nx, line => (line % nx) + (line / nx * nx * ny), Kernel(sigmaMm / spacingMm.Y), renormaliseAtEdges);
+        if (spacingMm.Z > 0)
+        {
+            Lines(volume, nx * ny, nz, nx * ny, line => line, Kernel(sigmaMm / spacingMm.Z), renormaliseAtEdges);
+        }
     }
 
-    private static void Lines(float[] volume, int lineCount, int length, int stride, Func<int, int> start, float[] kernel)
+    private static void Lines(float[] volume, int lineCount, int length, int stride, Func<int, int> start, float[] kernel, bool renormalise)
     {
         int half = kernel.Length / 2;
         Parallel.For(0, lineCount, () => new float[length], (line, _, buffer) =>
@@ -32,14 +43,15 @@ internal static class GaussianSmoothing
 
             for (int n = 0; n < length; n++)
             {
-                double sum = 0;
+                double sum = 0, weight = 0;
                 int lo = Math.Max(0, n - half), hi = Math.Min(length - 1, n + half);
                 for (int m = lo; m <= hi; m++)
                 {
                     sum += buffer[m] * kernel[m - n + half];
+                    weight += kernel[m - n + half];
                 }
 
-                volume[first + (n * stride)] = (float)sum;
+                volume[first + (n * stride)] = (float)(renormalise && weight > 0 ? sum / weight : sum);
             }
 
             return buffer;

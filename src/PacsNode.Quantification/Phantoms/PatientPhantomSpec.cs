@@ -3,7 +3,8 @@ namespace PacsNode.Quantification.Phantoms;
 /// <summary>
 /// One synthetic ZEPHIR patient: baseline FDG, 89Zr-trastuzumab HER2-PET (injected 3 days after the baseline, imaged
 /// 4 days later) and FDG after one T-DM1 cycle (3 weeks after the HER2-PET), each its own study and frame of reference,
-/// the whole patient shifted by a few mm between visits (translation only). The lesions are
+/// the whole patient shifted by a few mm between visits and, optionally, turned about the long axis
+/// (<see cref="Her2RotationZDegrees"/>, <see cref="FollowUpRotationZDegrees"/>). The lesions are
 /// <see cref="PatientPhantomDesign.Lesions"/>; the grid and image settings apply to all three studies.
 /// </summary>
 public sealed record PatientPhantomSpec
@@ -44,6 +45,16 @@ public sealed record PatientPhantomSpec
 
     /// <summary>Where the patient lies at the follow-up relative to the baseline, mm.</summary>
     public (double X, double Y, double Z) FollowUpShiftMm { get; init; } = (-5.3, 2.7, -7.6);
+
+    /// <summary>
+    /// How far the patient is turned at the HER2-PET, degrees about the body's long axis (right-handed about +z, +x
+    /// towards +y), after the shift: a baseline point p lies at R(θ)·p + shift (the baseline body axis is the z axis).
+    /// 0 by default (translation only).
+    /// </summary>
+    public double Her2RotationZDegrees { get; init; }
+
+    /// <summary>As <see cref="Her2RotationZDegrees"/>, at the follow-up.</summary>
+    public double FollowUpRotationZDegrees { get; init; }
 
     /// <summary>Start of the baseline FDG scan (injection 60 min before).</summary>
     public DateTime BaselineScan { get; init; } = new(2025, 3, 3, 10, 0, 0);

@@ -21,9 +21,9 @@ public static class PatientPhantomTruthJson
             w.WriteString("format", Format);
             w.WriteString("patientId", truth.PatientId);
             w.WriteStartObject("studies");
-            Study(w, "baseline", PatientPhantomGenerator.BaselineFolder, baseline, (0, 0, 0));
-            Study(w, "her2", PatientPhantomGenerator.Her2Folder, her2, truth.Her2ShiftMm);
-            Study(w, "followUp", PatientPhantomGenerator.FollowUpFolder, followUp, truth.FollowUpShiftMm);
+            Study(w, "baseline", PatientPhantomGenerator.BaselineFolder, baseline, (0, 0, 0), 0);
+            Study(w, "her2", PatientPhantomGenerator.Her2Folder, her2, truth.Her2ShiftMm, truth.Her2RotationZDegrees);
+            Study(w, "followUp", PatientPhantomGenerator.FollowUpFolder, followUp, truth.FollowUpShiftMm, truth.FollowUpRotationZDegrees);
             w.WriteEndObject();
             w.WriteStartArray("lesions");
             foreach (PatientPhantomLesionTruth l in truth.Lesions)
@@ -59,7 +59,7 @@ public static class PatientPhantomTruthJson
         return buffer.ToArray();
     }
 
-    private static void Study(Utf8JsonWriter w, string name, string folder, PhantomTruth t, (double X, double Y, double Z) shift)
+    private static void Study(Utf8JsonWriter w, string name, string folder, PhantomTruth t, (double X, double Y, double Z) shift, double rotationZDegrees)
     {
         w.WriteStartObject(name);
         w.WriteString("folder", folder);
@@ -68,6 +68,7 @@ public static class PatientPhantomTruthJson
         w.WriteString("frameOfReferenceUid", t.FrameOfReferenceUid);
         w.WriteString("scanStart", t.Spec.ScanStart.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture));
         Centre(w, "shiftMm", shift);
+        w.WriteNumber("rotationZDegrees", rotationZDegrees);
         w.WriteEndObject();
     }
 

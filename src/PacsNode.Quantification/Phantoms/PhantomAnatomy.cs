@@ -3,7 +3,9 @@ namespace PacsNode.Quantification.Phantoms;
 /// <summary>
 /// Which structure a point lies in, and its SUV and CT number. One rule for both modalities, so the PET activity and
 /// the CT anatomy agree: a sphere (the first listed, when a point were in two) wins over the liver, the liver over the
-/// lungs, the lungs over bone, bone over the body; outside the body cylinder and every sphere is air.
+/// lungs, the lungs over bone, bone over the body; outside the body cylinder and every sphere is air. With
+/// <see cref="PhantomSpec.BodyRotationZDegrees"/>, a point is turned back about the body axis before the body, lungs,
+/// liver and spine are looked up (the spheres are tested where they are).
 /// </summary>
 internal sealed class PhantomAnatomy
 {
@@ -17,12 +19,15 @@ internal sealed class PhantomAnatomy
     private readonly PhantomSpec _spec;
     private readonly double _spineY;
     private readonly double _spineRadius;
+    private readonly double _cos;
+    private readonly double _sin;
 
     public PhantomAnatomy(PhantomSpec spec)
     {
         _spec = spec;
         _spineY = 0.65 * spec.BodySemiAxisYMm;
         _spineRadius = 0.09 * spec.BodySemiAxisXMm;
+        (_sin, _cos) = Math.SinCos(spec.BodyRotationZDegrees * Math.PI / 180);
     }
 
     /// <summary>The region of a point and, for <see cref="PhantomRegion.Sphere"/>, the sphere's index (else −1).</summary>
@@ -38,6 +43,13 @@ internal sealed class PhantomAnatomy
         }
 
         double bx = x - _spec.BodyCentreXMm, by = y - _spec.BodyCentreYMm;
+        if (_spec.BodyRotationZDegrees != 0)
+        {
+            // Rᵀ: the point in the unturned anatomy.
+            (bx, by) = ((_cos * bx) + (_sin * by), (-_sin * bx) + (_cos * by));
+            (x, y) = (_spec.BodyCentreXMm + bx, _spec.BodyCentreYMm + by);
+        }
+
         double u = bx / _spec.BodySemiAxisXMm, v = by / _spec.BodySemiAxisYMm;
         if ((u * u) + (v * v) > 1)
         {

@@ -94,6 +94,14 @@ public sealed record PhantomSpec
     /// <inheritdoc cref="BodyCentreXMm"/>
     public double BodyCentreYMm { get; init; }
 
+    /// <summary>
+    /// The body, lungs, liver and spine turned by this many degrees about the z axis through
+    /// (<see cref="BodyCentreXMm"/>, <see cref="BodyCentreYMm"/>), right-handed (+x towards +y); 0 by default. The
+    /// spheres are not turned: they lie where <see cref="Spheres"/> puts them (the patient phantom turns their centres
+    /// itself), so their truth is computed as without rotation.
+    /// </summary>
+    public double BodyRotationZDegrees { get; init; }
+
     public double BackgroundSuv { get; init; } = 1.0;
 
     public PhantomEllipsoid RightLung { get; init; } = new(-75, 0, 150, 55, 70, 110);

@@ -110,6 +110,7 @@ public static class PhantomTruthJson
         w.WriteNumber("bodySemiAxisYMm", spec.BodySemiAxisYMm);
         w.WriteNumber("bodyCentreXMm", spec.BodyCentreXMm);
         w.WriteNumber("bodyCentreYMm", spec.BodyCentreYMm);
+        w.WriteNumber("bodyRotationZDegrees", spec.BodyRotationZDegrees);
         Ellipsoid(w, "rightLung", spec.RightLung);
         Ellipsoid(w, "leftLung", spec.LeftLung);
         Ellipsoid(w, "liver", spec.Liver);

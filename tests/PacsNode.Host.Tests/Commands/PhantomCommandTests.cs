@@ -63,6 +63,35 @@ public sealed class PhantomCommandTests
         Assert.True(root.GetProperty("predictsTreatmentFailure").GetBoolean());
     }
 
+    [Fact]
+    public async Task Phantom_PatientTurned_TruthNamesTheTurnsAndLesionsFollow()
+    {
+        using var temp = new TempDirectory("phantom-cli");
+
+        int exit = await new PhantomCommand().RunAsync([temp.FullPath, "--patient", "--size", "48x48x40", "--no-ct", "--turn", "-3,5"], Token);
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        using var truth = JsonDocument.Parse(await File.ReadAllBytesAsync(temp.Combine("patient-truth.json"), Token));
+        JsonElement studies = truth.RootElement.GetProperty("studies");
+        Assert.Equal(0, studies.GetProperty("baseline").GetProperty("rotationZDegrees").GetDouble());
+        Assert.Equal(-3, studies.GetProperty("her2").GetProperty("rotationZDegrees").GetDouble());
+        Assert.Equal(5, studies.GetProperty("followUp").GetProperty("rotationZDegrees").GetDouble());
+        // The lung lesion's centre turns 5° about the z axis, then shifts: its distance from the shifted axis is kept.
+        JsonElement lung = truth.RootElement.GetProperty("lesions").EnumerateArray().Single(l => l.GetProperty("name").GetString() == "lung");
+        double[] b = [.. lung.GetProperty("baselineCentreMm").EnumerateArray().Select(v => v.GetDouble())];
+        double[] f = [.. lung.GetProperty("followUpCentreMm").EnumerateArray().Select(v => v.GetDouble())];
+        double angle = (Math.Atan2(f[1] - 2.7, f[0] + 5.3) - Math.Atan2(b[1], b[0])) * 180 / Math.PI;
+        Assert.Equal(5, Math.IEEERemainder(angle, 360), 4);
+    }
+
+    [Fact]
+    public async Task Phantom_TurnWithoutPatient_IsUsageError()
+    {
+        using var temp = new TempDirectory("phantom-cli");
+
+        await Assert.ThrowsAsync<UsageException>(() => new PhantomCommand().RunAsync([temp.FullPath, "--tracer", "fdg", "--turn", "0,5"], Token));
+    }
+
     [Theory]
     [InlineData("--tracer", "fdg")]
     [InlineData("--sphere", "1,2,3,10,4")]

@@ -26,5 +26,7 @@ public sealed class AssessmentOptionsTests
         AlignmentOptions a = o.Alignment;
         Assert.Equal((48.0, 160.0, 8.0, 0.5), (a.SearchXyMm, a.SearchZMm, a.CoarseStepMm, a.FinalStepMm));
         Assert.Equal((6000, 60000, 0.3, 1.5, 0.5), (a.CoarseSamples, a.FineSamples, a.MinimumOverlap, a.ClampTissueMultiple, a.MinimumCorrelation));
+        Assert.Equal((8.0, true, 2.0, 0.125), (a.MaximumRotationDegrees, a.RotateAboutAllAxes, a.CoarseRotationStepDegrees, a.FinalRotationStepDegrees));
+        Assert.Equal((6.0, 0.002), (a.RotationSmoothingFwhmMm, a.MinimumRotationGain));
     }
 }

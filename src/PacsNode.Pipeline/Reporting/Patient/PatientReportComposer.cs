@@ -60,7 +60,7 @@ public static class PatientReportComposer
         notes.Insert(assessment.Missing.Count, assessment.IsComplete ? "complete assessment" : "PARTIAL assessment: visits are missing");
         notes.Add("visit rule: " + assessment.Visits.Rule);
         notes.AddRange(assessment.Visits.Studies.Select(s => string.Create(CultureInfo.InvariantCulture,
-            $"visit {s.Role}: study {s.Study.StudyInstanceUid}, PET series {s.Study.SeriesInstanceUid}, {s.Study.Tracer.Tracer}")));
+            $"visit {s.Role}: study {s.Study.StudyInstanceUid}, PET series {s.Study.SeriesInstanceUid}, {s.Study.Tracer.Tracer}{AlignmentText(assessment, s.Study)}")));
         notes.AddRange(SummaryNotes(assessment));
         notes.AddRange(assessment.Notes);
 
@@ -255,6 +255,10 @@ public static class PatientReportComposer
 
         return text.ToString();
     }
+
+    /// <summary>The study's alignment to the baseline (translation, rotation angles, NCC, method), or nothing.</summary>
+    private static string AlignmentText(PatientAssessment a, StudyQuantification study) =>
+        a.Alignments.TryGetValue(study.StudyInstanceUid, out RigidAlignment? alignment) ? "; alignment to the baseline: " + alignment.Describe() : string.Empty;
 
     private static IEnumerable<string> SummaryNotes(PatientAssessment a)
     {

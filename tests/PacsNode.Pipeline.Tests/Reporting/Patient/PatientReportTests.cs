@@ -36,6 +36,10 @@ public sealed class PatientReportTests(PatientReportFixture fixture) : IClassFix
         Assert.Equal(truth.Her2Status, Evaluation(report.Evaluations, AssessmentCodes.ConceptHer2Status));
         Assert.Equal(truth.Percist, Evaluation(report.Evaluations, AssessmentCodes.ConceptPercist));
         Assert.Equal(truth.ZephirGroup, Evaluation(report.Evaluations, AssessmentCodes.ConceptZephirGroup));
+        // Each visit names its alignment to the baseline: the follow-up's shift, rotation (none here) and method.
+        Assert.Contains(report.Notes, n => n.StartsWith("visit FollowUp:", StringComparison.Ordinal)
+            && n.Contains("; alignment to the baseline: shift (", StringComparison.Ordinal) && n.Contains("no rotation", StringComparison.Ordinal)
+            && n.Contains(BodyAligner.TranslationMethod, StringComparison.Ordinal));
 
         foreach (PatientPhantomLesionTruth t in truth.Lesions)
         {
