@@ -127,7 +127,7 @@ public static partial class BodyAligner
         }
 
         float[] copy = (float[])image.Clone();
-        Phantoms.GaussianSmoothing.Apply(copy, (geometry.Columns, geometry.Rows, geometry.SliceCount),
+        GaussianSmoothing.Apply(copy, (geometry.Columns, geometry.Rows, geometry.SliceCount),
             (geometry.ColumnSpacing, geometry.RowSpacing, geometry.SliceSpacing), fwhmMm, renormaliseAtEdges: true);
         return copy;
     }

@@ -1,3 +1,5 @@
+using PacsNode.Quantification.Volume;
+
 namespace PacsNode.Quantification.Phantoms;
 
 /// <summary>
@@ -35,7 +37,7 @@ internal static class PhantomActivity
 
         if (spec.SmoothingFwhmMm > 0)
         {
-            GaussianSmoothing.Apply(volume, grid, spec.SmoothingFwhmMm);
+            GaussianSmoothing.Apply(volume, (grid.Columns, grid.Rows, grid.Slices), (grid.PixelSpacing, grid.PixelSpacing, grid.SliceSpacing), spec.SmoothingFwhmMm);
         }
 
         if (!spec.NoiseBeforeSmoothing)

@@ -1,4 +1,4 @@
-namespace PacsNode.Quantification.Phantoms;
+namespace PacsNode.Quantification.Volume;
 
 /// <summary>
 /// Separable Gaussian smoothing of a volume in place (x, then y, then z), kernel truncated at 3σ and normalised, with
@@ -8,9 +8,6 @@ namespace PacsNode.Quantification.Phantoms;
 /// </summary>
 internal static class GaussianSmoothing
 {
-    public static void Apply(float[] volume, PhantomGrid grid, double fwhmMm) =>
-        Apply(volume, (grid.Columns, grid.Rows, grid.Slices), (grid.PixelSpacing, grid.PixelSpacing, grid.SliceSpacing), fwhmMm);
-
     /// <param name="volume">Voxels, index x + nx·(y + ny·z).</param>
     /// <param name="size">Voxels along x, y and z.</param>
     /// <param name="spacingMm">Voxel spacing along x, y and z, mm (a spacing of 0, a single slice, is not smoothed along it).</param>
