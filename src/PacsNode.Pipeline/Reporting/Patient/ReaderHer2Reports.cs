@@ -22,6 +22,8 @@ public static class ReaderHer2Reports
     /// <summary>What the node writes as Manufacturer in every SR and SEG it makes (<see cref="ReportDevice.Manufacturer"/>).</summary>
     public const string NodeManufacturer = "PacsNode";
 
+    private static readonly DicomReaderOptions HeaderOnly = new() { StopAtTag = DicomTag.ContentSequence };
+
     private static readonly Code PersonObserverName = new("121008", "DCM", "Person Observer Name");
 
     /// <summary>
@@ -97,6 +99,13 @@ public static class ReaderHer2Reports
                     IReadOnlyList<ReaderHer2Class> read;
                     try
                     {
+                        // The node's own reports (every version of every per-series and patient report) are most of
+                        // the SRs: their header says so, without reading their content.
+                        if (IsNodeOwn((await DicomFile.OpenAsync(instance.FilePath, HeaderOnly, cancellationToken).ConfigureAwait(false)).Dataset))
+                        {
+                            continue;
+                        }
+
                         read = Read((await DicomFile.OpenAsync(instance.FilePath, null, cancellationToken).ConfigureAwait(false)).Dataset);
                     }
                     catch (Exception ex) when (ex is DicomException or IOException or Tid1500ReadException)

@@ -74,7 +74,7 @@ public sealed class PatientReaderHer2Tests
         Assert.Empty(own.ResultInstanceUids);
         Assert.Contains("made by the node", own.Summary, StringComparison.Ordinal);
 
-        DicomFile readerSr = ReaderSr(her2Header, proposed.TrackingIdentifier!, proposed.TrackingUid!);
+        DicomFile readerSr = ReaderHer2Sr.Write(her2Header, [(proposed.TrackingIdentifier!, proposed.TrackingUid!, ReaderHer2Sr.Class("HER2-4"))], Observer);
         await archive.StoreAsync(readerSr, ct);
         string readerUid = readerSr.Dataset.GetString(DicomTag.SOPInstanceUID)!;
         var job = new PipelineJob(id++, JobKind.ReaderHer2, phantom.Her2Pet.Truth.StudyInstanceUid, readerSr.Dataset.GetString(DicomTag.SeriesInstanceUID)!,
@@ -103,60 +103,6 @@ public sealed class PatientReaderHer2Tests
         Assert.True(again.Succeeded, again.Summary);
         Assert.Empty(again.ResultInstanceUids);
         Assert.Contains("already stored", again.Summary, StringComparison.Ordinal);
-    }
-
-    /// <summary>A reader's SR as a reading station would send it: TID 1500 with the class, another manufacturer, a person observer.</summary>
-    private static DicomFile ReaderSr(DicomDataset her2Header, string trackingIdentifier, string trackingUid)
-    {
-        var report = new MeasurementReport
-        {
-            Subject = ReportSubject.FromDataset(her2Header),
-            Document = new DocumentIdentity
-            {
-                SeriesInstanceUid = DerivedUid.Create("test-reader-sr-series", trackingUid),
-                SopInstanceUid = DerivedUid.Create("test-reader-sr", trackingUid),
-                SeriesNumber = 700,
-                SeriesDescription = "HER2-PET read",
-            },
-            ContentDateTime = new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero),
-            Device = new ReportDevice
-            {
-                Manufacturer = "Example Reading Station",
-                ManufacturerModelName = "Reader 3",
-                SoftwareVersions = "3.1",
-                DeviceSerialNumber = "RS-1",
-                ObserverUid = DerivedUid.Create("test-reading-station", "RS-1"),
-                ObserverName = "RS-1",
-            },
-            Algorithm = new AlgorithmIdentification("visual read", "1", []),
-            ProcedureReported = Concepts.PetWholeBody,
-            Groups =
-            [
-                new MeasurementGroup
-                {
-                    TrackingIdentifier = trackingIdentifier,
-                    TrackingUid = trackingUid,
-                    Finding = Concepts.Lesion,
-                    SourceSeriesInstanceUid = her2Header.GetString(DicomTag.SeriesInstanceUID)!,
-                    Measurements = [],
-                    Evaluations = [new QualitativeEvaluation(PatientReportComposer.PrivateCode(AssessmentCodes.ConceptHer2Class), PatientReportComposer.PrivateCode("HER2-4"))],
-                },
-            ],
-        };
-        DicomFile file = Tid1500Writer.Write(report);
-
-        // Person Observer Name (121008, DCM), TID 1003, first at document level: who read it.
-        var name = new DicomDataset();
-        name.SetString(DicomTag.CodeValue, DicomVR.SH, "121008");
-        name.SetString(DicomTag.CodingSchemeDesignator, DicomVR.SH, "DCM");
-        name.SetString(DicomTag.CodeMeaning, DicomVR.LO, "Person Observer Name");
-        var person = new DicomDataset();
-        person.SetString(DicomTag.RelationshipType, DicomVR.CS, "HAS OBS CONTEXT");
-        person.SetString(DicomTag.ValueType, DicomVR.CS, "PNAME");
-        person.AddOrUpdate(new DicomSequence(DicomTag.ConceptNameCodeSequence, [name]));
-        person.SetString(DicomTag.PersonName, DicomVR.PN, Observer);
-        file.Dataset.AddOrUpdate(new DicomSequence(DicomTag.ContentSequence, [person, .. file.Dataset.GetSequence(DicomTag.ContentSequence)!.Items]));
-        return file;
     }
 
     private static List<string> EvidenceUids(DicomDataset dataset) =>
