@@ -1,6 +1,6 @@
 namespace PacsNode.Pipeline;
 
-/// <summary>What a pipeline job does; stored in the job row as <c>series-report</c> or <c>reader-vois</c>.</summary>
+/// <summary>What a pipeline job does; stored in the job row as <c>series-report</c>, <c>reader-vois</c> or <c>reader-her2</c>.</summary>
 public enum JobKind
 {
     /// <summary>
