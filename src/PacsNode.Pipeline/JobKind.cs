@@ -1,6 +1,6 @@
 namespace PacsNode.Pipeline;
 
-/// <summary>What a pipeline job does; stored in the job row as <c>series-report</c> or <c>reader-vois</c>.</summary>
+/// <summary>What a pipeline job does; stored in the job row as <c>series-report</c>, <c>reader-vois</c> or <c>reader-her2</c>.</summary>
 public enum JobKind
 {
     /// <summary>
@@ -13,4 +13,11 @@ public enum JobKind
     /// the processor resolves the PET series it references.
     /// </summary>
     ReaderVois,
+
+    /// <summary>
+    /// A received SR (Comprehensive 3D, Comprehensive or Enhanced; <see cref="PipelineJob.SopInstanceUid"/>) that may be a
+    /// reader's HER2-PET classes: only the patient report is made again (its lesions' classes replaced by the reader's),
+    /// never a series report. An SR of the node's own or without reader classes does nothing.
+    /// </summary>
+    ReaderHer2,
 }

@@ -37,7 +37,7 @@ public sealed partial class JobQueue
     /// <summary>
     /// Creates the jobs a ready series calls for, from what the index holds for it now: a <c>series-report</c> when
     /// it has PET instances (fingerprint over all its SOP Instance UIDs), a <c>reader-vois</c> job per RTSTRUCT or SEG
-    /// instance (fingerprint over that UID). Instances that are a job's results (the node's own SR and SEG, listed in
+    /// instance and a <c>reader-her2</c> job per SR instance (fingerprint over that UID). Instances that are a job's results (the node's own SR and SEG, listed in
     /// <c>job.result_instances</c>) are left out, so the node's output never makes a job. A job with the same kind, series and fingerprint already queued, done
     /// or parked is not repeated: the same study sent twice gives one job. Returns the ids of the new jobs.
     /// </summary>
@@ -79,9 +79,9 @@ public sealed partial class JobQueue
             Insert(JobKind.SeriesReport, null, fingerprint);
         }
 
-        foreach ((string uid, _) in instances.Where(i => i.Kind == JobKind.ReaderVois))
+        foreach ((string uid, JobKind? kind) in instances.Where(i => i.Kind is JobKind.ReaderVois or JobKind.ReaderHer2))
         {
-            Insert(JobKind.ReaderVois, uid, SeriesFingerprint.Compute([uid]));
+            Insert(kind!.Value, uid, SeriesFingerprint.Compute([uid]));
         }
 
         transaction.Commit();

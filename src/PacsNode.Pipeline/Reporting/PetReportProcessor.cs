@@ -59,6 +59,12 @@ public sealed class PetReportProcessor : ISeriesProcessor, IDisposable
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(timings);
+        if (job.Kind == JobKind.ReaderHer2)
+        {
+            // A reader's HER2-PET classes change the patient report only (PatientReportingProcessor); no series report.
+            return ProcessingOutcome.Success([], "reader SR: no series report (HER2-PET classes are used by the patient report)");
+        }
+
         ReportInputs inputs;
         using (timings.Measure("load"))
         {

@@ -45,7 +45,11 @@ public static class PatientAssessmentText
             Observation(text, "follow-up", l.FollowUp);
             if (l.Her2 is { } h)
             {
-                text.AppendLine(inv, $"    HER2: {(h.ProposedClass is { } c ? AssessmentCodes.Her2Class(c) + " " + AssessmentCodes.Status(h.Positive!.Value) + " (proposed)" : "no class: " + h.Reason)}, LBR {h.Lbr:0.###}");
+                string proposed = h.ProposedClass is { } nodeClass ? "node proposed " + AssessmentCodes.Her2Class(nodeClass) : "no proposed class: " + h.Reason;
+                string used = h.ReaderClass is { } readerClass
+                    ? $"{AssessmentCodes.Her2Class(readerClass)} {AssessmentCodes.Status(h.Positive!.Value)} (by reader {h.ReaderObserver}, SR {h.ReaderSourceUid}; {proposed})"
+                    : h.ProposedClass is { } c ? AssessmentCodes.Her2Class(c) + " " + AssessmentCodes.Status(h.Positive!.Value) + " (proposed)" : "no class: " + h.Reason;
+                text.AppendLine(inv, $"    HER2: {used}, LBR {h.Lbr:0.###}");
             }
 
             if (l.Eortc is { } e)

@@ -20,9 +20,9 @@ public sealed partial class PatientAssessor
         if (her2Study is not null)
         {
             onHer2 = Carry(start, baseline, her2Study, VisitRole.Her2Pet, alignments[her2Study.StudyInstanceUid]);
-            her2 = onHer2 is null ? new Her2LesionResult(null, null, null, null, null, "the carried-over VOI lies outside the 89Zr volume")
-                : onHer2.Metrics.Lbr is not { } lbr ? new Her2LesionResult(null, null, onHer2.Metrics.SuvMax, onHer2.Metrics.SuvPeak, null, "no background shell inside the body on the 89Zr study")
-                : new Her2LesionResult(Her2Rules.ProposeClass(lbr, options), Her2Rules.IsPositive(Her2Rules.ProposeClass(lbr, options)), onHer2.Metrics.SuvMax, onHer2.Metrics.SuvPeak, lbr, null);
+            her2 = onHer2 is null ? new Her2LesionResult(null, null, null, null, "the carried-over VOI lies outside the 89Zr volume")
+                : onHer2.Metrics.Lbr is not { } lbr ? new Her2LesionResult(null, onHer2.Metrics.SuvMax, onHer2.Metrics.SuvPeak, null, "no background shell inside the body on the 89Zr study")
+                : new Her2LesionResult(Her2Rules.ProposeClass(lbr, options), onHer2.Metrics.SuvMax, onHer2.Metrics.SuvPeak, lbr, null);
         }
 
         LesionObservation? after = lesion.FollowUp;
@@ -59,7 +59,7 @@ public sealed partial class PatientAssessor
         {
             if (lesion.Her2?.Positive is not { } positive)
             {
-                patternNotes.Add($"{lesion.TrackingIdentifier} has no proposed class ({lesion.Her2?.Reason}); left out of the pattern");
+                patternNotes.Add($"{lesion.TrackingIdentifier} has no HER2-PET class ({lesion.Her2?.Reason}); left out of the pattern");
                 continue;
             }
 
@@ -74,7 +74,7 @@ public sealed partial class PatientAssessor
 
         if (classified.Count == 0 || !(classified.Sum(c => c.Weight) > 0))
         {
-            notes.Add("HER2-PET pattern: no baseline lesion with a proposed class and tumour load");
+            notes.Add("HER2-PET pattern: no baseline lesion with a HER2-PET class and tumour load");
             return null;
         }
 

@@ -48,8 +48,14 @@ public sealed partial class PatientAssessor
         return Assess(studies, options);
     }
 
+    /// <param name="studies">The patient's quantified PET studies.</param>
+    /// <param name="options">The settings.</param>
+    /// <param name="readerClasses">
+    /// Readers' HER2-PET classes (<see cref="ReaderHer2Class"/>): each replaces the node's proposed class of the lesion it
+    /// names; one that names no lesion is a note. Null or empty: the proposed classes are used.
+    /// </param>
     /// <exception cref="ArgumentException">No studies, or studies of different patients.</exception>
-    public PatientAssessment Assess(IReadOnlyList<StudyQuantification> studies, AssessmentOptions options)
+    public PatientAssessment Assess(IReadOnlyList<StudyQuantification> studies, AssessmentOptions options, IReadOnlyList<ReaderHer2Class>? readerClasses = null)
     {
         ArgumentNullException.ThrowIfNull(studies);
         ArgumentNullException.ThrowIfNull(options);
@@ -112,6 +118,7 @@ public sealed partial class PatientAssessor
 
         List<TrackedLesion> lesions = Track(assessment.PatientId, baseline, visits.FollowUp, alignments, options, notes);
         lesions = [.. lesions.Select(l => AddLesionResults(l, baseline, visits.Her2Pet, visits.FollowUp, alignments, options))];
+        lesions = ApplyReaderClasses(lesions, readerClasses ?? [], notes);
         double[] distances = [.. lesions.Where(l => l.MatchDistanceMm is not null).Select(l => l.MatchDistanceMm!.Value)];
         Her2PatientResult? her2 = visits.Her2Pet is null ? null : Her2Patient(lesions, options, notes);
         PercistResult? percist = visits.FollowUp is { } followUp ? Percist(baseline, followUp, lesions, options, notes) : null;

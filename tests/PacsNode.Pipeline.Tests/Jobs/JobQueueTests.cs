@@ -66,6 +66,29 @@ public sealed class JobQueueTests
     }
 
     [Fact]
+    public async Task EnqueueReady_SrSeries_ReaderHer2JobPerReceivedSrButNoneForTheNodesOwnResult()
+    {
+        await using var harness = new PipelineHarness();
+        await harness.IndexAsync("1.2.3", "1.2.3.1", Pet, ["1.1"]);
+        harness.Queue.EnqueueReady(Ready(harness, "1.2.3.1"));
+        // The series job's results: the node's own SR (Comprehensive 3D), which must never make a job itself.
+        harness.Queue.Complete(harness.Queue.TryClaim()!, ProcessingOutcome.Success(["8.1"], "ok"), new StageTimer(harness.Clock), []);
+        await harness.IndexAsync("1.2.3", "1.2.3.8", DicomUid.Comprehensive3DSRStorage, ["8.1"]);
+        await harness.IndexAsync("1.2.3", "1.2.3.7", DicomUid.Comprehensive3DSRStorage, ["7.1"]);
+        await harness.IndexAsync("1.2.3", "1.2.3.7", DicomUid.EnhancedSRStorage, ["7.2"]);
+        await harness.IndexAsync("1.2.3", "1.2.3.7", DicomUid.BasicTextSRStorage, ["7.3"]);
+
+        Assert.Empty(harness.Queue.EnqueueReady(Ready(harness, "1.2.3.8")));
+        Assert.Equal(2, harness.Queue.EnqueueReady(Ready(harness, "1.2.3.7")).Count);
+
+        PipelineJob a = harness.Queue.TryClaim()!, b = harness.Queue.TryClaim()!;
+        Assert.Equal([(JobKind.ReaderHer2, "7.1"), (JobKind.ReaderHer2, "7.2")], new[] { (a.Kind, a.SopInstanceUid), (b.Kind, b.SopInstanceUid) }.Order());
+        Assert.Null(harness.Queue.TryClaim());
+        Assert.Equal("reader-her2", JobClassifier.Name(JobKind.ReaderHer2));
+        Assert.Equal(JobKind.ReaderHer2, JobClassifier.Parse("reader-her2"));
+    }
+
+    [Fact]
     public async Task EnqueueReady_RtStructAndSegSeries_OneReaderVoiJobPerInstance()
     {
         await using var harness = new PipelineHarness();

@@ -16,7 +16,8 @@ namespace PacsNode.Pipeline.Reporting.Patient;
 /// Unique Identifier in each), the HER2-PET class and status in the lesion's "her2" group, its EORTC category and
 /// ZEPHIR group in its "follow-up" group, and at document level the HER2-PET pattern and status, PERCIST and the
 /// ZEPHIR group, all coded in 99PACSNODE (<see cref="AssessmentCodes"/>); missing visits and the assessment's notes as
-/// comments. Stored in the patient's most recent study; the evidence lists the per-series reports (SR and SEG).
+/// comments. Stored in the patient's most recent study; the evidence lists the per-series reports (SR and SEG) and
+/// the readers' SRs whose HER2-PET classes replaced the node's proposed ones.
 /// Values are copied from the assessment; nothing is measured here.
 /// </summary>
 public static class PatientReportComposer
@@ -78,6 +79,12 @@ public static class PatientReportComposer
             }
         }
 
+        foreach (string readerSr in assessment.Lesions.Select(l => l.Her2?.ReaderSourceUid).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            evidence.Add(context.ReaderReports.FirstOrDefault(r => string.Equals(r.SopInstanceUid, readerSr, StringComparison.Ordinal))
+                ?? throw new ArgumentException($"The reader SR {readerSr} a HER2-PET class came from is not among the context's reader reports.", nameof(context)));
+        }
+
         return new MeasurementReport
         {
             Subject = ReportSubject.FromDataset(header),
@@ -113,9 +120,9 @@ public static class PatientReportComposer
         }
 
         var her2 = new List<QualitativeEvaluation>();
-        if (lesion.Her2 is { ProposedClass: { } proposed, Positive: { } positive })
+        if (lesion.Her2 is { Class: { } used, Positive: { } positive })
         {
-            her2.Add(new QualitativeEvaluation(PrivateCode(AssessmentCodes.ConceptHer2Class), PrivateCode(AssessmentCodes.Her2Class(proposed))));
+            her2.Add(new QualitativeEvaluation(PrivateCode(AssessmentCodes.ConceptHer2Class), PrivateCode(AssessmentCodes.Her2Class(used))));
             her2.Add(new QualitativeEvaluation(PrivateCode(AssessmentCodes.ConceptHer2Status), PrivateCode(AssessmentCodes.Status(positive))));
         }
 
@@ -234,7 +241,12 @@ public static class PatientReportComposer
             text.Append(CultureInfo.InvariantCulture, $", matched at {d:0.0} mm");
         }
 
-        if (l.Her2 is { ProposedClass: not null })
+        if (l.Her2 is { ReaderClass: not null } read)
+        {
+            text.Append(CultureInfo.InvariantCulture, $", HER2-PET class by reader {read.ReaderObserver} (SR {read.ReaderSourceUid}), ")
+                .Append(read.ProposedClass is { } p ? "node proposed " + AssessmentCodes.Her2Class(p) : "node proposed none: " + read.Reason);
+        }
+        else if (l.Her2 is { ProposedClass: not null })
         {
             text.Append(", HER2-PET class proposed by the node");
         }

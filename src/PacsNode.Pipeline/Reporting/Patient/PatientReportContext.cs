@@ -13,6 +13,9 @@ public sealed record PatientReportContext
     /// <summary>The stored per-series reports, by PET SeriesInstanceUID; a series without one is simply not referenced.</summary>
     public IReadOnlyDictionary<string, SeriesReport> SeriesReports { get; init; } = new Dictionary<string, SeriesReport>();
 
+    /// <summary>The readers' SRs HER2-PET classes may come from; those a lesion's class came from go into the evidence.</summary>
+    public IReadOnlyList<SopReference> ReaderReports { get; init; } = [];
+
     /// <summary>The version: 1, then the predecessor's Instance Number + 1.</summary>
     public int InstanceNumber { get; init; } = 1;
 

@@ -41,9 +41,20 @@ public sealed class PatientReportService
     /// <param name="assessment">The assessment.</param>
     /// <param name="studyHeaders">A PET header of each assessed study, by StudyInstanceUID.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
+    public Task<PatientReportOutcome> StoreAsync(
+        PatientAssessment assessment, IReadOnlyDictionary<string, DicomDataset> studyHeaders, CancellationToken cancellationToken) =>
+        StoreAsync(assessment, studyHeaders, [], cancellationToken);
+
+    /// <summary>Composes the report of an assessment and stores it unless that version is already stored.</summary>
+    /// <param name="assessment">The assessment.</param>
+    /// <param name="studyHeaders">A PET header of each assessed study, by StudyInstanceUID.</param>
+    /// <param name="readerReports">The readers' SRs the assessment's reader HER2-PET classes came from (for the evidence).</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
     public async Task<PatientReportOutcome> StoreAsync(
-        PatientAssessment assessment, IReadOnlyDictionary<string, DicomDataset> studyHeaders, CancellationToken cancellationToken)
+        PatientAssessment assessment, IReadOnlyDictionary<string, DicomDataset> studyHeaders, IReadOnlyList<SopReference> readerReports,
+        CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(readerReports);
         ArgumentNullException.ThrowIfNull(assessment);
         ArgumentNullException.ThrowIfNull(studyHeaders);
         IReadOnlyDictionary<string, SeriesReport> seriesReports = await LoadSeriesReportsAsync(
@@ -54,6 +65,7 @@ public sealed class PatientReportService
         {
             StudyHeaders = studyHeaders,
             SeriesReports = seriesReports,
+            ReaderReports = readerReports,
             InstanceNumber = history.HighestInstanceNumber + 1,
             ContentDateTime = _timeProvider.GetLocalNow(),
             Device = new ReportDevice
