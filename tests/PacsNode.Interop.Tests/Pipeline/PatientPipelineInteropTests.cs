@@ -5,6 +5,7 @@ using PacsNode.Quantification.Phantoms;
 using PacsNode.StructuredReport.Documents;
 using PacsNode.TestKit;
 using PacsNode.TestKit.Segmentation;
+using PacsNode.TestKit.StructuredReports;
 using Xunit;
 
 namespace PacsNode.Interop.Tests.Pipeline;
@@ -15,7 +16,9 @@ namespace PacsNode.Interop.Tests.Pipeline;
 /// report, and <c>pacsnode patient ID --json</c> prints, from it, the pattern, PERCIST and the ZEPHIR group of the
 /// generator's truth. Then a reader outlines two lesions on the baseline and on the follow-up and storescu sends the two
 /// SEGs: the node makes a new patient report version, naming the automatic one, whose lesions are exactly the reader's,
-/// with the reader's Tracking IDs and UIDs on every time point and the design's SUVmax.
+/// with the reader's Tracking IDs and UIDs on every time point and the design's SUVmax. Last, a reader's TID 1500 SR
+/// classes both lesions HER2-4: the next version uses the reader's classes (pattern A, HER2-PET positive) and names the
+/// reader.
 /// </summary>
 [Trait("Category", "Interop")]
 public sealed class PatientPipelineInteropTests
@@ -79,14 +82,60 @@ public sealed class PatientPipelineInteropTests
         }
 
         Assert.True(automatic is not null, "no complete patient report within 240 s; last output: " + last);
-        await ReaderSegsAsync(storescu, node, phantom, dir, data, automatic!);
+        string readerVersion = await ReaderSegsAsync(storescu, node, phantom, dir, data, automatic!);
+        await ReaderHer2ClassesAsync(storescu, node, phantom, dir, data, readerVersion);
+    }
+
+    /// <summary>
+    /// A reading station's TID 1500 SR with (HER2CLASS, 99PACSNODE) = HER2-4 for both reader lesions, sent by storescu:
+    /// the next patient version holds HER2-4/POS on both, the pattern is A (all tumour load positive, DOMAIN.md 5), the
+    /// ZEPHIR group is one of the two positive groups, and each lesion's note names the reader and the node's proposal.
+    /// </summary>
+    private static async Task ReaderHer2ClassesAsync(string storescu, PacsNodeServer node, PatientPhantomResult phantom, TempDirectory dir, string data, string previous)
+    {
+        DicomFile her2Slice = await DicomFile.OpenAsync(Directory.GetFiles(phantom.Her2Pet.PetFolder).Order(StringComparer.Ordinal).First(), null, Token);
+        DicomFile sr = ReaderHer2Sr.Write(her2Slice.Dataset,
+            [(LungId, LungUid, ReaderHer2Sr.Class("HER2-4")), (PelvisId, PelvisUid, ReaderHer2Sr.Class("HER2-4"))], "Reader^Anna");
+        string path = dir.Combine("reader-her2.dcm");
+        await sr.SaveAsync(path, null, Token);
+        (await ExternalTool.RunAsync(storescu, ["-R", "-aec", "PACSNODE", "127.0.0.1", node.PortText, path],
+            new ToolRunOptions { LogToTestOutput = false }, Token)).AssertSuccess();
+
+        var clock = Stopwatch.StartNew();
+        string last = string.Empty;
+        while (clock.Elapsed < TimeSpan.FromSeconds(180))
+        {
+            ToolResult result = await PacsNodeCli.RunAsync(["patient", phantom.Truth.PatientId, "--json", "--data", data],
+                new ToolRunOptions { LogToTestOutput = false }, Token);
+            last = result.StandardOutput + result.StandardError;
+            using JsonDocument? json = result.ExitCode == 0 ? JsonDocument.Parse(result.StandardOutput) : null;
+            if (json is not null && json.RootElement.GetProperty("sopInstanceUid").GetString() != previous)
+            {
+                Assert.Equal([previous], json.RootElement.GetProperty("predecessors").EnumerateArray().Select(p => p.GetString()));
+                Assert.Equal([LungId, PelvisId], json.RootElement.GetProperty("lesions").EnumerateArray()
+                    .Select(l => l.GetProperty("trackingIdentifier").GetString()).Order(StringComparer.Ordinal));
+                Assert.All(LesionCodes(json.RootElement, "HER2CLASS"), c => Assert.Equal("HER2-4", c));
+                Assert.All(LesionCodes(json.RootElement, "HER2STATUS"), c => Assert.Equal("POS", c));
+                JsonElement evaluations = json.RootElement.GetProperty("evaluations");
+                Assert.Equal("A", evaluations.GetProperty("HER2PATTERN").GetString());
+                Assert.StartsWith("POS-", evaluations.GetProperty("ZEPHIRGROUP").GetString(), StringComparison.Ordinal);
+                Assert.Equal(2, json.RootElement.GetProperty("notes").EnumerateArray()
+                    .Count(n => n.GetString()!.Contains("HER2-PET class by reader Reader^Anna", StringComparison.Ordinal)));
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(3), Token);
+        }
+
+        Assert.Fail("no patient report version after the reader's HER2 SR within 180 s; last output: " + last);
     }
 
     /// <summary>
     /// The reader's SEGs (lung nodule and left pelvic node, labels unlike their Tracking IDs) on the baseline and the
     /// follow-up, sent by storescu; the patient report that follows them holds exactly the reader's two lesions.
     /// </summary>
-    private static async Task ReaderSegsAsync(string storescu, PacsNodeServer node, PatientPhantomResult phantom, TempDirectory dir, string data, string automatic)
+    /// <returns>The SOP Instance UID of the patient report with the reader's lesions.</returns>
+    private static async Task<string> ReaderSegsAsync(string storescu, PacsNodeServer node, PatientPhantomResult phantom, TempDirectory dir, string data, string automatic)
     {
         PatientPhantomLesionTruth lung = phantom.Truth.Lesions.Single(l => l.Design.Name == "lung");
         PatientPhantomLesionTruth pelvis = phantom.Truth.Lesions.Single(l => l.Design.Name == "pelvis-left");
@@ -140,13 +189,13 @@ public sealed class PatientPipelineInteropTests
 
                 Assert.Contains(json.RootElement.GetProperty("notes").EnumerateArray(),
                     n => n.GetString()!.StartsWith(LungId + ": Tracked", StringComparison.Ordinal) && n.GetString()!.Contains("matched by the reader's tracking identifier", StringComparison.Ordinal));
-                return;
+                return json.RootElement.GetProperty("sopInstanceUid").GetString()!;
             }
 
             await Task.Delay(TimeSpan.FromSeconds(3), Token);
         }
 
-        Assert.Fail("no patient report with the reader's lesions within 240 s; last output: " + last);
+        throw new TimeoutException("no patient report with the reader's lesions within 240 s; last output: " + last);
     }
 
     /// <summary>True when the report's notes say both PET series were measured on the reader's VOIs.</summary>

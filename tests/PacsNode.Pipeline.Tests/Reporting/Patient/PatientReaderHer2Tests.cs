@@ -13,6 +13,7 @@ using PacsNode.StructuredReport.Content;
 using PacsNode.StructuredReport.Documents;
 using PacsNode.StructuredReport.Tid1500;
 using PacsNode.TestKit;
+using PacsNode.TestKit.StructuredReports;
 using Xunit;
 
 namespace PacsNode.Pipeline.Tests.Reporting.Patient;

@@ -5,6 +5,7 @@ using PacsNode.Pipeline.Reporting.Patient;
 using PacsNode.Quantification.Assessment;
 using PacsNode.StructuredReport.Content;
 using PacsNode.StructuredReport.Tid1500;
+using PacsNode.TestKit.StructuredReports;
 using Xunit;
 
 namespace PacsNode.Pipeline.Tests.Reporting.Patient;

@@ -1,20 +1,22 @@
 using PacsNode.Dicom.Data;
 using PacsNode.Dicom.Dictionary;
 using PacsNode.Dicom.IO;
-using PacsNode.Quantification.Assessment;
 using PacsNode.StructuredReport.Content;
 using PacsNode.StructuredReport.Documents;
 using PacsNode.StructuredReport.Tid1500;
 
-namespace PacsNode.Pipeline.Tests.Reporting.Patient;
+namespace PacsNode.TestKit.StructuredReports;
 
 /// <summary>
 /// A reader's HER2-PET SR as a reading station would send it, written with the node's own TID 1500 writer: one
 /// Measurement Group per lesion with its tracking identifier, UID and (HER2CLASS, 99PACSNODE) value, another
-/// manufacturer, and optionally a Person Observer Name (121008, DCM) first at document level.
+/// manufacturer, and optionally a Person Observer Name (121008, DCM) first at document level. The codes are DOMAIN.md's
+/// as written there, not the node's constants, so a renamed constant fails the tests.
 /// </summary>
-internal static class ReaderHer2Sr
+public static class ReaderHer2Sr
 {
+    private const string Scheme = "99PACSNODE";
+
     public static readonly DateTimeOffset ContentDateTime = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
 
     public static DicomFile Write(
@@ -53,7 +55,7 @@ internal static class ReaderHer2Sr
                     Finding = Concepts.Lesion,
                     SourceSeriesInstanceUid = petHeader.GetString(DicomTag.SeriesInstanceUID)!,
                     Measurements = [],
-                    Evaluations = [new QualitativeEvaluation(new Code(AssessmentCodes.ConceptHer2Class, AssessmentCodes.Scheme, "HER2-PET lesion class"), l.Value)],
+                    Evaluations = [new QualitativeEvaluation(new Code("HER2CLASS", Scheme, "HER2-PET lesion class"), l.Value)],
                 }),
             ],
         };
@@ -77,5 +79,5 @@ internal static class ReaderHer2Sr
     }
 
     /// <summary>A 99PACSNODE HER2-PET class value, e.g. "HER2-4".</summary>
-    public static Code Class(string value) => new(value, AssessmentCodes.Scheme, value);
+    public static Code Class(string value) => new(value, Scheme, value);
 }
