@@ -248,9 +248,7 @@ public sealed class InstanceStore
         await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            string? elsewhere = coordinator is null
-                ? null
-                : await coordinator.FindStoredPathAsync(sopUid, cancellationToken).ConfigureAwait(false);
+            string? elsewhere = coordinator?.FindStoredPath(sopUid);
             if (elsewhere is not null && (elsewhere.Equals(path, StringComparison.Ordinal) || !File.Exists(elsewhere)))
             {
                 elsewhere = null;
