@@ -78,6 +78,36 @@ public sealed class IndexWriterTests
     }
 
     [Fact]
+    public async Task IndexAsync_FurtherInstancesWithSameAttributes_LeaveParentRowsUntouchedUntilOneChanges()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var harness = new StorageHarness();
+        await harness.StoreAndIndexAsync(TestInstances.File(Study, Series, Series + ".1"), ct);
+        long seriesPk = Scalar(harness, "SELECT pk FROM series");
+        // Independent of the writer: a trigger counts every UPDATE SQLite performs on a parent row.
+        Execute(harness, """
+            CREATE TABLE updates (level TEXT);
+            CREATE TRIGGER tr_patient AFTER UPDATE ON patient BEGIN INSERT INTO updates VALUES ('patient'); END;
+            CREATE TRIGGER tr_study AFTER UPDATE ON study BEGIN INSERT INTO updates VALUES ('study'); END;
+            CREATE TRIGGER tr_series AFTER UPDATE ON series BEGIN INSERT INTO updates VALUES ('series'); END;
+            """);
+
+        await harness.StoreAndIndexAsync(TestInstances.File(Study, Series, Series + ".2"), ct);
+        await harness.StoreAndIndexAsync(TestInstances.File(Study, Series, Series + ".3"), ct);
+        long untouched = Scalar(harness, "SELECT COUNT(*) FROM updates");
+        var renamed = TestInstances.Dataset(Study, Series, Series + ".4");
+        renamed.SetString(DicomTag.SeriesDescription, DicomVR.LO, "WB MAC");
+        await harness.StoreAndIndexAsync(TestInstances.File(renamed), ct);
+
+        Assert.Equal(0, untouched);
+        Assert.Equal(1, Scalar(harness, "SELECT COUNT(*) FROM updates WHERE level = 'series'"));
+        Assert.Equal(1, Scalar(harness, "SELECT COUNT(*) FROM updates"));
+        Assert.Equal("WB MAC", Text(harness, "SELECT series_description FROM series"));
+        Assert.Equal(4, Scalar(harness, $"SELECT COUNT(*) FROM instance WHERE series_pk = {seriesPk}"));
+        Assert.Equal(1, harness.Count("series"));
+    }
+
+    [Fact]
     public async Task IndexAsync_OneRecordViolatesSchema_FailsOnlyItsOwnCaller()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -113,4 +143,18 @@ public sealed class IndexWriterTests
         // Queued before the loop failed: the exception itself; queued after: the closed channel, carrying it.
         Assert.Same(disposeFailure, failure as SqliteException ?? failure.InnerException);
     }
+
+    private static long Scalar(StorageHarness harness, string sql) => Convert.ToInt64(Query(harness, sql), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string? Text(StorageHarness harness, string sql) => Query(harness, sql) as string;
+
+    private static object? Query(StorageHarness harness, string sql)
+    {
+        using SqliteConnection connection = harness.Database.OpenConnection();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static void Execute(StorageHarness harness, string sql) => _ = Query(harness, sql);
 }
