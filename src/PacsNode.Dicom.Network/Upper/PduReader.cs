@@ -81,12 +81,8 @@ public sealed class PduReader
     {
         if (type == PduType.PDataTf)
         {
-            // The values outlive the pipe's buffer, so the body is copied once into memory the PDU owns. The array is
-            // not zeroed first (the copy fills all of it): a P-DATA-TF of a PET slice is often over the large-object
-            // threshold, where zeroing is most of the allocation's cost.
-            byte[] owned = GC.AllocateUninitializedArray<byte>((int)body.Length);
-            body.CopyTo(owned);
-            return PDataTfPdu.Parse(owned);
+            // The values outlive the pipe's buffer, so the body is copied once into memory the PDU owns.
+            return PDataTfPdu.Parse(body.ToArray());
         }
 
         byte[]? rented = null;
