@@ -108,6 +108,45 @@ public sealed class IndexWriterTests
     }
 
     [Fact]
+    public async Task IndexAsync_SameSeriesSequenceAgain_KeepsItsRowsUntilItChanges()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var harness = new StorageHarness();
+        await harness.StoreAndIndexAsync(TestInstances.File(Pet(Series + ".1", "370000000")), ct);
+        Execute(harness, """
+            CREATE TABLE item_inserts (n INTEGER);
+            CREATE TRIGGER tr_item AFTER INSERT ON sequence_item BEGIN INSERT INTO item_inserts VALUES (1); END;
+            """);
+
+        await harness.StoreAndIndexAsync(TestInstances.File(Pet(Series + ".2", "370000000")), ct);
+        await harness.StoreAndIndexAsync(TestInstances.File(Pet(Series + ".3", "370000000")), ct);
+        long untouched = Scalar(harness, "SELECT COUNT(*) FROM item_inserts");
+        await harness.StoreAndIndexAsync(TestInstances.File(Pet(Series + ".4", "355000000")), ct);
+
+        Assert.Equal(0, untouched);
+        // The radiopharmaceutical item and its nested Radionuclide Code Sequence item, written again once.
+        Assert.Equal(2, Scalar(harness, "SELECT COUNT(*) FROM item_inserts"));
+        Assert.Equal(2, Scalar(harness, "SELECT COUNT(*) FROM sequence_item"));
+        Assert.Equal("355000000", Text(harness, $"SELECT value FROM sequence_value WHERE tag = {DicomTag.RadionuclideTotalDose.Value}"));
+        Assert.Equal("C-111A1", Text(harness, $"SELECT value FROM sequence_value WHERE tag = {DicomTag.CodeValue.Value}"));
+    }
+
+    private static PacsNode.Dicom.Data.DicomDataset Pet(string sop, string dose)
+    {
+        var code = new PacsNode.Dicom.Data.DicomDataset();
+        code.SetString(DicomTag.CodeValue, DicomVR.SH, "C-111A1");
+        code.SetString(DicomTag.CodingSchemeDesignator, DicomVR.SH, "SRT");
+        code.SetString(DicomTag.CodeMeaning, DicomVR.LO, "^18^Fluorine");
+        var radiopharmaceutical = new PacsNode.Dicom.Data.DicomDataset();
+        radiopharmaceutical.SetString(DicomTag.RadionuclideTotalDose, DicomVR.DS, dose);
+        radiopharmaceutical.SetString(DicomTag.RadionuclideHalfLife, DicomVR.DS, "6586.2");
+        radiopharmaceutical.AddOrUpdate(new PacsNode.Dicom.Data.DicomSequence(DicomTag.RadionuclideCodeSequence, [code]));
+        var dataset = TestInstances.Dataset(Study, Series, sop);
+        dataset.AddOrUpdate(new PacsNode.Dicom.Data.DicomSequence(DicomTag.RadiopharmaceuticalInformationSequence, [radiopharmaceutical]));
+        return dataset;
+    }
+
+    [Fact]
     public async Task IndexAsync_OneRecordViolatesSchema_FailsOnlyItsOwnCaller()
     {
         var ct = TestContext.Current.CancellationToken;
