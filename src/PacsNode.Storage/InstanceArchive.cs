@@ -48,8 +48,7 @@ public sealed class InstanceArchive : IStoreCoordinator
         IReadOnlyList<ReadOnlyMemory<byte>> part10, DicomDataset dataset, string transferSyntaxUid, CancellationToken cancellationToken) =>
         _store.StoreAsync(part10, dataset, transferSyntaxUid, this, cancellationToken);
 
-    Task<string?> IStoreCoordinator.FindStoredPathAsync(string sopInstanceUid, CancellationToken cancellationToken) =>
-        IndexLookup.FindFilePathAsync(_writer.Database, sopInstanceUid, cancellationToken);
+    string? IStoreCoordinator.FindStoredPath(string sopInstanceUid) => _writer.FindFilePath(sopInstanceUid);
 
     async Task IStoreCoordinator.CommittedAsync(StoreResult result, CancellationToken cancellationToken)
     {

@@ -1,13 +1,14 @@
 using PacsNode.Benchmarks;
 using PacsNode.Quantification.Kernels;
 
-// Usage: PacsNode.Benchmarks [read|codecs|find|kernels|store|phantom|quantify|pipeline] [--work DIR] [--rounds N] [--accelerators reference,cpu,...] [--ct N] [--pet N]
+// Usage: PacsNode.Benchmarks [read|codecs|find|kernels|store|phantom|quantify|pipeline] [--work DIR] [--rounds N] [--accelerators reference,cpu,...] [--ct N] [--pet N] [--warmup N]
 // (no mode: read, codecs and find; kernels, store, phantom and quantify run only when asked). read/codecs compare PacsNode's reader and
 // codecs with DCMTK and pydicom; store compares C-STORE into pacsnode serve, DCMTK storescp and Orthanc.
 string work = Path.Combine(Path.GetTempPath(), "pacsnode-bench");
 int rounds = 5;
 int ctSlices = 150;
 int petSlices = 150;
+int warmupRounds = 1;
 string? mode = null;
 AcceleratorChoice[] accelerators =
 [AcceleratorChoice.Reference, AcceleratorChoice.Parallel, AcceleratorChoice.Cpu];
@@ -26,6 +27,9 @@ for (int i = 0; i < args.Length; i++)
             break;
         case "--pet":
             petSlices = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
+            break;
+        case "--warmup":
+            warmupRounds = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
             break;
         case "--rounds":
             rounds = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
@@ -59,7 +63,7 @@ if (mode is "kernels")
 
 if (mode is "store")
 {
-    result |= await StoreBenchmark.RunAsync(work, rounds, ctSlices, petSlices, CancellationToken.None);
+    result |= await StoreBenchmark.RunAsync(work, rounds, warmupRounds, ctSlices, petSlices, CancellationToken.None);
 }
 
 if (mode is "quantify")

@@ -10,13 +10,15 @@ namespace PacsNode.Benchmarks;
 /// serve</c> (fsync of each file and of its folder, SQLite index commit before Success), DCMTK's storescp
 /// (<c>--fork</c>, writes files without fsync) and Orthanc (SyncStorageArea on, SQLite index). One association, and 8
 /// associations in parallel each carrying a disjoint eighth of the study. Each round sends a freshly generated study
-/// (new UIDs) so no receiver sees duplicates; medians over rounds, after one warm-up round.
+/// (new UIDs) so no receiver sees duplicates; medians over rounds, after one warm-up round (<c>--warmup N</c>: N; each
+/// warm-up round sends two studies, so the node's JIT has tiered up further the more there are).
 /// </summary>
 internal static class StoreBenchmark
 {
     private const string PydicomCt = "/usr/lib/python3/dist-packages/pydicom/data/test_files/CT_small.dcm";
 
-    public static async Task<int> RunAsync(string work, int rounds, int ctSlices, int petSlices, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        string work, int rounds, int warmupRounds, int ctSlices, int petSlices, CancellationToken cancellationToken)
     {
         string storescu = Tools.Find("storescu") ?? throw new InvalidOperationException("storescu (Debian dcmtk) is not installed");
         string storescp = Tools.Find("storescp") ?? throw new InvalidOperationException("storescp (Debian dcmtk) is not installed");
@@ -55,7 +57,7 @@ internal static class StoreBenchmark
         var times = targets.ToDictionary(t => t.Name, _ => new Dictionary<int, List<double>> { [1] = [], [8] = [] }, StringComparer.Ordinal);
         long studyBytes = 0;
         int instances = 0;
-        for (int round = 0; round <= rounds; round++)
+        for (int round = 1 - warmupRounds; round <= rounds; round++)
         {
             foreach (int associations in new[] { 1, 8 })
             {
@@ -78,7 +80,7 @@ internal static class StoreBenchmark
         string loadAfter = await LoadAverageAsync(cancellationToken);
         var table = new StringBuilder();
         table.AppendLine(CultureInfo.InvariantCulture,
-            $"Study: {instances} instances ({ctSlices} CT, {petSlices} PET), {studyBytes / 1e6:F1} MB; {rounds} rounds after a warm-up; {Environment.ProcessorCount} CPU cores.");
+            $"Study: {instances} instances ({ctSlices} CT, {petSlices} PET), {studyBytes / 1e6:F1} MB; {rounds} rounds after {warmupRounds} warm-up round(s); {Environment.ProcessorCount} CPU cores.");
         table.AppendLine(CultureInfo.InvariantCulture, $"Load average (/proc/loadavg) at the start: {loadBefore}; at the end: {loadAfter}.");
         table.AppendLine();
         table.AppendLine("| receiver | associations | median s | instances/s | MB/s | pacsnode speed ÷ receiver speed |");

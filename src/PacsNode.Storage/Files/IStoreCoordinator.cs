@@ -6,8 +6,11 @@ namespace PacsNode.Storage.Files;
 /// </summary>
 internal interface IStoreCoordinator
 {
-    /// <summary>The path the UID is stored at according to the index, or null when it is not indexed.</summary>
-    Task<string?> FindStoredPathAsync(string sopInstanceUid, CancellationToken cancellationToken);
+    /// <summary>
+    /// The path the UID is stored at according to the index, or null when it is not indexed. Synchronous: a prepared
+    /// primary-key lookup is cheaper than the thread hop an asynchronous one would cost.
+    /// </summary>
+    string? FindStoredPath(string sopInstanceUid);
 
     /// <summary>Called with every outcome except OutOfResources, before the lock is released.</summary>
     Task CommittedAsync(StoreResult result, CancellationToken cancellationToken);

@@ -25,12 +25,14 @@ public sealed class InstanceStore
     private readonly InstanceStoreOptions _options;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim[] _stripes;
+    private readonly DurableFolders _folders;
 
     public InstanceStore(InstanceStoreOptions options, ILogger<InstanceStore>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _logger = logger ?? NullLogger<InstanceStore>.Instance;
+        _folders = new DurableFolders(options.Durability == StorageDurability.PowerLoss);
         DataFolder = Path.GetFullPath(options.DataFolder);
         IncomingFolder = Path.Combine(DataFolder, IncomingFolderName);
         Directory.CreateDirectory(IncomingFolder);
@@ -248,9 +250,7 @@ public sealed class InstanceStore
         await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            string? elsewhere = coordinator is null
-                ? null
-                : await coordinator.FindStoredPathAsync(sopUid, cancellationToken).ConfigureAwait(false);
+            string? elsewhere = coordinator?.FindStoredPath(sopUid);
             if (elsewhere is not null && (elsewhere.Equals(path, StringComparison.Ordinal) || !File.Exists(elsewhere)))
             {
                 elsewhere = null;
@@ -265,10 +265,20 @@ public sealed class InstanceStore
             else
             {
                 string seriesFolder = Path.GetDirectoryName(path)!;
-                EnsureFolder(Path.GetDirectoryName(seriesFolder)!);
-                EnsureFolder(seriesFolder);
-                File.Move(temp, path, overwrite: exists);
-                FlushFolder(seriesFolder);
+                await _folders.PrepareAsync(seriesFolder).ConfigureAwait(false);
+                try
+                {
+                    File.Move(temp, path, overwrite: exists);
+                }
+                catch (DirectoryNotFoundException)
+                {
+                    // Removed from outside since it was made durable: make it again and retry once.
+                    _folders.Forget(seriesFolder);
+                    await _folders.PrepareAsync(seriesFolder).ConfigureAwait(false);
+                    File.Move(temp, path, overwrite: exists);
+                }
+
+                await _folders.FlushAsync(seriesFolder).ConfigureAwait(false);
                 StoreOutcome outcome = exists || elsewhere is not null ? StoreOutcome.Replaced : StoreOutcome.Stored;
                 result = Result(outcome, path, dataset, syntaxUid, new FileInfo(path).Length) with
                 {
@@ -303,16 +313,6 @@ public sealed class InstanceStore
 
         File.Delete(full);
         FlushFolder(Path.GetDirectoryName(full)!);
-    }
-
-    /// <summary>Creates a folder and flushes its parent so that the new entry is durable too.</summary>
-    private void EnsureFolder(string folder)
-    {
-        if (!Directory.Exists(folder))
-        {
-            Directory.CreateDirectory(folder);
-            FlushFolder(Path.GetDirectoryName(folder)!);
-        }
     }
 
     private bool FlushesToDevice => _options.Durability == StorageDurability.PowerLoss;

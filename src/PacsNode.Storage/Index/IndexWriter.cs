@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -7,12 +6,15 @@ using PacsNode.Storage.Files;
 namespace PacsNode.Storage.Index;
 
 /// <summary>
-/// The only writer of the index: one consumer of a bounded channel that commits whatever is queued (up to
-/// <see cref="IndexWriterOptions.MaxBatchSize"/>) in one transaction on its own long-lived connection, on a thread
-/// on a pool thread (SQLite calls are synchronous; the loop is the single
-/// consumer, so they never run on a caller's or a socket's loop). Each caller awaits its own record's commit, so "stored and
-/// indexed" can be acknowledged. When a batch fails, its records are retried one by one so that one bad record
-/// fails only its own caller.
+/// The only writer of the index, with group commit: a caller that finds no commit running commits on its own
+/// thread whatever is queued at that moment (its own record first, up to <see cref="IndexWriterOptions.MaxBatchSize"/>)
+/// in one transaction on the writer's long-lived connection; callers that arrive while a commit runs queue their
+/// records and wait, and when the committer is done a pool thread commits everything they queued in one transaction,
+/// and so on until the queue is empty. So one association's store answers without a thread hop (the old loop on a pool
+/// thread woke a thread to commit and another to resume the caller, for every instance), and concurrent stores still
+/// share commits. Each caller awaits its own record's commit, so "stored and indexed" can be acknowledged. When a
+/// batch fails, its records are retried one by one so that one bad record fails only its own caller. SQLite calls
+/// are synchronous: a commit blocks the committing thread for its flush, as the store's file flush already does.
 /// </summary>
 public sealed class IndexWriter : IAsyncDisposable
 {
@@ -20,8 +22,17 @@ public sealed class IndexWriter : IAsyncDisposable
     private readonly IndexWriterOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
-    private readonly Channel<PendingWrite> _queue;
-    private readonly Task _loop;
+    private readonly Lock _gate = new();
+    private readonly Queue<PendingWrite> _queue = new();
+    private readonly Lock _lookupGate = new();
+    private SqliteConnection? _connection;
+    private IndexCommands? _commands;
+    private SqliteConnection? _lookupConnection;
+    private SqliteCommand? _lookup;
+    private bool _committing;
+    private bool _disposed;
+    private Exception? _fault;
+    private TaskCompletionSource? _idle;
 
     public IndexWriter(
         IndexDatabase database, TimeProvider timeProvider, IndexWriterOptions? options = null, ILogger<IndexWriter>? logger = null)
@@ -31,123 +42,240 @@ public sealed class IndexWriter : IAsyncDisposable
         _database = database;
         _timeProvider = timeProvider;
         _options = options ?? new IndexWriterOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxBatchSize, 1, nameof(options));
         _logger = logger ?? NullLogger<IndexWriter>.Instance;
-        _queue = Channel.CreateBounded<PendingWrite>(new BoundedChannelOptions(_options.QueueCapacity)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
-        _loop = Task.Run(RunAsync, CancellationToken.None);
     }
 
     /// <summary>The database this writer writes.</summary>
     public IndexDatabase Database => _database;
 
     /// <summary>Queues a record and completes when its transaction has committed.</summary>
-    public async Task IndexAsync(IndexRecord record, CancellationToken cancellationToken)
+    public Task IndexAsync(IndexRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var pending = new PendingWrite(record, null);
-        await _queue.Writer.WriteAsync(pending, cancellationToken).ConfigureAwait(false);
-        await pending.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return SubmitAsync(new PendingWrite(record, null), cancellationToken);
     }
 
     /// <summary>
     /// Removes an instance's row, and the series, study and patient rows it leaves empty, and completes on commit.
     /// A UID that is not indexed is no error. The file is the caller's to delete.
     /// </summary>
-    public async Task DeleteAsync(string sopInstanceUid, CancellationToken cancellationToken)
+    public Task DeleteAsync(string sopInstanceUid, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sopInstanceUid);
-        var pending = new PendingWrite(null, sopInstanceUid);
-        await _queue.Writer.WriteAsync(pending, cancellationToken).ConfigureAwait(false);
-        await pending.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return SubmitAsync(new PendingWrite(null, sopInstanceUid), cancellationToken);
     }
 
     /// <summary>Indexes a stored file (outcome Stored or Replaced), received now.</summary>
     public Task IndexAsync(StoreResult result, CancellationToken cancellationToken) =>
         IndexAsync(IndexRecord.FromStoreResult(result, _timeProvider.GetUtcNow()), cancellationToken);
 
-    /// <summary>Stops taking records, commits those queued, and waits for the writer to finish.</summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// The file path indexed for a SOP Instance UID, or null when it is not indexed: one prepared statement on a
+    /// read connection kept for the writer's life (WAL: it sees every committed transaction and never waits for the
+    /// writer). Synchronous, on the caller's thread: a primary-key lookup takes microseconds, far less than a hop to
+    /// another thread.
+    /// </summary>
+    internal string? FindFilePath(string sopInstanceUid)
     {
-        _queue.Writer.TryComplete();
-        await _loop.ConfigureAwait(false);
+        lock (_lookupGate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_lookup is null)
+            {
+                _lookupConnection = _database.OpenConnection();
+                _lookup = _lookupConnection.CreateCommand();
+                _lookup.CommandText = "SELECT file_path FROM instance WHERE sop_instance_uid = $uid";
+                _lookup.Parameters.Add("$uid", SqliteType.Text);
+                _lookup.Prepare();
+            }
+
+            _lookup.Parameters[0].Value = sopInstanceUid;
+            return _lookup.ExecuteScalar() as string;
+        }
     }
 
     /// <summary>
-    /// The loop; should it fail outside a batch (the database cannot be opened), every queued and later caller gets
-    /// the exception instead of waiting forever, and <see cref="DisposeAsync"/> rethrows it.
+    /// Stops taking records, waits for the commits under way (they commit everything queued), and closes the
+    /// connections. Rethrows the failure that stopped the writer, if any (the database could not be opened).
     /// </summary>
-    private async Task RunAsync()
+    public async ValueTask DisposeAsync()
     {
-        try
+        Task? idle = null;
+        lock (_gate)
         {
-            await ConsumeAsync().ConfigureAwait(false);
-        }
-        catch (Exception exception)
-        {
-            _queue.Writer.TryComplete(exception);
-            while (_queue.Reader.TryRead(out PendingWrite? pending))
+            _disposed = true;
+            if (_committing)
             {
-                pending.Completion.TrySetException(exception);
+                _idle ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                idle = _idle.Task;
             }
+        }
 
-            throw;
+        if (idle is not null)
+        {
+            await idle.ConfigureAwait(false);
+        }
+
+        _commands?.Dispose();
+        _connection?.Dispose();
+        lock (_lookupGate)
+        {
+            _lookup?.Dispose();
+            _lookupConnection?.Dispose();
+            _lookup = null;
+        }
+
+        if (_fault is not null)
+        {
+            throw _fault;
         }
     }
 
-    private async Task ConsumeAsync()
+    private Task SubmitAsync(PendingWrite pending, CancellationToken cancellationToken)
     {
-        using SqliteConnection connection = _database.OpenConnection();
-        using var commands = new IndexCommands(connection);
-        var batch = new List<PendingWrite>(_options.MaxBatchSize);
-        ChannelReader<PendingWrite> reader = _queue.Reader;
-        while (await reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+        bool lead;
+        lock (_gate)
         {
-            batch.Clear();
-            while (batch.Count < _options.MaxBatchSize && reader.TryRead(out PendingWrite? item))
+            if (_fault is not null)
+            {
+                return Task.FromException(_fault);
+            }
+
+            if (_disposed)
+            {
+                return Task.FromException(new ObjectDisposedException(nameof(IndexWriter)));
+            }
+
+            _queue.Enqueue(pending);
+            lead = !_committing;
+            _committing = true;
+        }
+
+        if (lead)
+        {
+            // No commit was running, so the queue held only this record when it was added: the first batch holds it.
+            CommitNextBatch();
+            HandOff();
+        }
+
+        return pending.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// After a commit: ends the committing state when the queue is empty, else leaves the records queued meanwhile to
+    /// a pool thread, so that a caller whose record is committed answers now instead of committing for others.
+    /// </summary>
+    private void HandOff()
+    {
+        lock (_gate)
+        {
+            if (_queue.Count == 0)
+            {
+                _committing = false;
+                _idle?.TrySetResult();
+                return;
+            }
+        }
+
+        ThreadPool.UnsafeQueueUserWorkItem(static writer => writer.Drain(), this, preferLocal: false);
+    }
+
+    private void Drain()
+    {
+        while (true)
+        {
+            lock (_gate)
+            {
+                if (_queue.Count == 0)
+                {
+                    _committing = false;
+                    _idle?.TrySetResult();
+                    return;
+                }
+            }
+
+            CommitNextBatch();
+        }
+    }
+
+    /// <summary>Commits the next batch from the queue and completes its callers; never throws.</summary>
+    private void CommitNextBatch()
+    {
+        var batch = new List<PendingWrite>();
+        lock (_gate)
+        {
+            while (batch.Count < _options.MaxBatchSize && _queue.TryDequeue(out PendingWrite? item))
             {
                 batch.Add(item);
             }
+        }
 
-            try
+        try
+        {
+            _connection ??= _database.OpenConnection();
+            _commands ??= new IndexCommands(_connection);
+        }
+        catch (Exception exception)
+        {
+            Fail(batch, exception);
+            return;
+        }
+
+        try
+        {
+            Commit(batch);
+            batch.ForEach(p => p.Completion.TrySetResult());
+        }
+        catch (Exception exception)
+        {
+            StorageLog.IndexBatchFailed(_logger, batch.Count, exception);
+            foreach (PendingWrite pending in batch)
             {
-                Commit(connection, commands, batch);
-                batch.ForEach(p => p.Completion.TrySetResult());
-            }
-            catch (Exception exception)
-            {
-                StorageLog.IndexBatchFailed(_logger, batch.Count, exception);
-                foreach (PendingWrite pending in batch)
+                try
                 {
-                    try
-                    {
-                        Commit(connection, commands, [pending]);
-                        pending.Completion.TrySetResult();
-                    }
-                    catch (Exception single)
-                    {
-                        pending.Completion.TrySetException(single);
-                    }
+                    Commit([pending]);
+                    pending.Completion.TrySetResult();
+                }
+                catch (Exception single)
+                {
+                    pending.Completion.TrySetException(single);
                 }
             }
         }
     }
 
-    private static void Commit(SqliteConnection connection, IndexCommands commands, List<PendingWrite> batch)
+    /// <summary>
+    /// The connection cannot be opened (the database is gone): the writer stops, this batch, everything queued and
+    /// every later caller get the exception instead of waiting forever, and <see cref="DisposeAsync"/> rethrows it.
+    /// </summary>
+    private void Fail(List<PendingWrite> batch, Exception exception)
     {
-        using SqliteTransaction transaction = connection.BeginTransaction();
-        commands.Transaction = transaction;
+        lock (_gate)
+        {
+            _fault = exception;
+            while (_queue.TryDequeue(out PendingWrite? queued))
+            {
+                batch.Add(queued);
+            }
+        }
+
+        batch.ForEach(p => p.Completion.TrySetException(exception));
+    }
+
+    private void Commit(List<PendingWrite> batch)
+    {
+        using SqliteTransaction transaction = _connection!.BeginTransaction();
+        _commands!.Transaction = transaction;
         foreach (PendingWrite pending in batch)
         {
             if (pending.Record is not null)
             {
-                IndexUpsert.Apply(commands, pending.Record);
+                IndexUpsert.Apply(_commands, pending.Record);
             }
             else
             {
-                _ = IndexUpsert.Delete(commands, pending.DeleteUid!);
+                _ = IndexUpsert.Delete(_commands, pending.DeleteUid!);
             }
         }
 

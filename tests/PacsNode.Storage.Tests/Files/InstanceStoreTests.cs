@@ -50,6 +50,39 @@ public sealed class InstanceStoreTests : IDisposable
         Assert.Empty(Directory.GetFiles(store.IncomingFolder));
     }
 
+    [Fact]
+    public async Task StoreAsync_SeriesFolderRemovedFromOutsideBetweenStores_RecreatesItAndStores()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var store = NewStore();
+        StoreResult first = await store.StoreAsync(TestInstances.File(Study, Series, Sop), ct);
+        Directory.Delete(Path.Combine(_temp.FullPath, Study), recursive: true);
+
+        StoreResult second = await store.StoreAsync(TestInstances.File(Study, Series, Sop + "1"), ct);
+
+        Assert.Equal(StoreOutcome.Stored, second.Outcome);
+        Assert.True(File.Exists(second.Path));
+        Assert.False(File.Exists(first.Path));
+        Assert.Empty(Directory.GetFiles(store.IncomingFolder));
+    }
+
+    [Fact]
+    public async Task StoreAsync_ConcurrentStoresIntoOneSeries_AllStoredAndReadable()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var store = NewStore();
+
+        StoreResult[] results = await Task.WhenAll(Enumerable.Range(1, 32).Select(i => Task.Run(
+            () => store.StoreAsync(TestInstances.File(Study, Series, $"{Series}.{i}"), ct), ct)));
+
+        Assert.All(results, r => Assert.Equal(StoreOutcome.Stored, r.Outcome));
+        foreach (StoreResult result in results)
+        {
+            DicomFile back = await DicomFile.OpenAsync(result.Path, null, ct);
+            Assert.Equal(Path.GetFileNameWithoutExtension(result.Path), back.Dataset.GetString(DicomTag.SOPInstanceUID));
+        }
+    }
+
     [Theory]
     [InlineData("../../etc", Series, Sop)]
     [InlineData(Study, "1.2/3", Sop)]

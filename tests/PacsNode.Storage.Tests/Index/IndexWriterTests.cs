@@ -78,6 +78,75 @@ public sealed class IndexWriterTests
     }
 
     [Fact]
+    public async Task IndexAsync_FurtherInstancesWithSameAttributes_LeaveParentRowsUntouchedUntilOneChanges()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var harness = new StorageHarness();
+        await harness.StoreAndIndexAsync(TestInstances.File(Study, Series, Series + ".1"), ct);
+        long seriesPk = Scalar(harness, "SELECT pk FROM series");
+        // Independent of the writer: a trigger counts every UPDATE SQLite performs on a parent row.
+        Execute(harness, """
+            CREATE TABLE updates (level TEXT);
+            CREATE TRIGGER tr_patient AFTER UPDATE ON patient BEGIN INSERT INTO updates VALUES ('patient'); END;
+            CREATE TRIGGER tr_study AFTER UPDATE ON study BEGIN INSERT INTO updates VALUES ('study'); END;
+            CREATE TRIGGER tr_series AFTER UPDATE ON series BEGIN INSERT INTO updates VALUES ('series'); END;
+            """);
+
+        await harness.StoreAndIndexAsync(TestInstances.File(Study, Series, Series + ".2"), ct);
+        await harness.StoreAndIndexAsync(TestInstances.File(Study, Series, Series + ".3"), ct);
+        long untouched = Scalar(harness, "SELECT COUNT(*) FROM updates");
+        var renamed = TestInstances.Dataset(Study, Series, Series + ".4");
+        renamed.SetString(DicomTag.SeriesDescription, DicomVR.LO, "WB MAC");
+        await harness.StoreAndIndexAsync(TestInstances.File(renamed), ct);
+
+        Assert.Equal(0, untouched);
+        Assert.Equal(1, Scalar(harness, "SELECT COUNT(*) FROM updates WHERE level = 'series'"));
+        Assert.Equal(1, Scalar(harness, "SELECT COUNT(*) FROM updates"));
+        Assert.Equal("WB MAC", Text(harness, "SELECT series_description FROM series"));
+        Assert.Equal(4, Scalar(harness, $"SELECT COUNT(*) FROM instance WHERE series_pk = {seriesPk}"));
+        Assert.Equal(1, harness.Count("series"));
+    }
+
+    [Fact]
+    public async Task IndexAsync_SameSeriesSequenceAgain_KeepsItsRowsUntilItChanges()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var harness = new StorageHarness();
+        await harness.StoreAndIndexAsync(TestInstances.File(Pet(Series + ".1", "370000000")), ct);
+        Execute(harness, """
+            CREATE TABLE item_inserts (n INTEGER);
+            CREATE TRIGGER tr_item AFTER INSERT ON sequence_item BEGIN INSERT INTO item_inserts VALUES (1); END;
+            """);
+
+        await harness.StoreAndIndexAsync(TestInstances.File(Pet(Series + ".2", "370000000")), ct);
+        await harness.StoreAndIndexAsync(TestInstances.File(Pet(Series + ".3", "370000000")), ct);
+        long untouched = Scalar(harness, "SELECT COUNT(*) FROM item_inserts");
+        await harness.StoreAndIndexAsync(TestInstances.File(Pet(Series + ".4", "355000000")), ct);
+
+        Assert.Equal(0, untouched);
+        // The radiopharmaceutical item and its nested Radionuclide Code Sequence item, written again once.
+        Assert.Equal(2, Scalar(harness, "SELECT COUNT(*) FROM item_inserts"));
+        Assert.Equal(2, Scalar(harness, "SELECT COUNT(*) FROM sequence_item"));
+        Assert.Equal("355000000", Text(harness, $"SELECT value FROM sequence_value WHERE tag = {DicomTag.RadionuclideTotalDose.Value}"));
+        Assert.Equal("C-111A1", Text(harness, $"SELECT value FROM sequence_value WHERE tag = {DicomTag.CodeValue.Value}"));
+    }
+
+    private static PacsNode.Dicom.Data.DicomDataset Pet(string sop, string dose)
+    {
+        var code = new PacsNode.Dicom.Data.DicomDataset();
+        code.SetString(DicomTag.CodeValue, DicomVR.SH, "C-111A1");
+        code.SetString(DicomTag.CodingSchemeDesignator, DicomVR.SH, "SRT");
+        code.SetString(DicomTag.CodeMeaning, DicomVR.LO, "^18^Fluorine");
+        var radiopharmaceutical = new PacsNode.Dicom.Data.DicomDataset();
+        radiopharmaceutical.SetString(DicomTag.RadionuclideTotalDose, DicomVR.DS, dose);
+        radiopharmaceutical.SetString(DicomTag.RadionuclideHalfLife, DicomVR.DS, "6586.2");
+        radiopharmaceutical.AddOrUpdate(new PacsNode.Dicom.Data.DicomSequence(DicomTag.RadionuclideCodeSequence, [code]));
+        var dataset = TestInstances.Dataset(Study, Series, sop);
+        dataset.AddOrUpdate(new PacsNode.Dicom.Data.DicomSequence(DicomTag.RadiopharmaceuticalInformationSequence, [radiopharmaceutical]));
+        return dataset;
+    }
+
+    [Fact]
     public async Task IndexAsync_OneRecordViolatesSchema_FailsOnlyItsOwnCaller()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -113,4 +182,18 @@ public sealed class IndexWriterTests
         // Queued before the loop failed: the exception itself; queued after: the closed channel, carrying it.
         Assert.Same(disposeFailure, failure as SqliteException ?? failure.InnerException);
     }
+
+    private static long Scalar(StorageHarness harness, string sql) => Convert.ToInt64(Query(harness, sql), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string? Text(StorageHarness harness, string sql) => Query(harness, sql) as string;
+
+    private static object? Query(StorageHarness harness, string sql)
+    {
+        using SqliteConnection connection = harness.Database.OpenConnection();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static void Execute(StorageHarness harness, string sql) => _ = Query(harness, sql);
 }
