@@ -10,13 +10,26 @@ namespace PacsNode.Quantification.Tests.Assessment;
 
 /// <summary>
 /// One generated ZEPHIR patient (96×96×120 at 4×3 mm, noise-free, with the new lesion), each study quantified once by
-/// <see cref="PetQuantifier"/> with automatic detection, shared by the tests that assess subsets of it.
+/// <see cref="PetQuantifier"/> with automatic detection, shared by the tests that assess subsets of it. Derived
+/// fixtures generate the same patient with another spec (<see cref="RotatedPatientPhantomFixture"/>).
 /// </summary>
-public sealed class PatientPhantomFixture : IAsyncLifetime
+public class PatientPhantomFixture : IAsyncLifetime
 {
-    public static PatientPhantomSpec Spec { get; } = new() { Columns = 96, Rows = 96, Slices = 120 };
+    private readonly PatientPhantomSpec _spec;
+    private readonly TempDirectory _temp;
 
-    private readonly TempDirectory _temp = new("patient");
+    public PatientPhantomFixture()
+        : this(Spec, "patient")
+    {
+    }
+
+    protected PatientPhantomFixture(PatientPhantomSpec spec, string name)
+    {
+        _spec = spec;
+        _temp = new TempDirectory(name);
+    }
+
+    public static PatientPhantomSpec Spec { get; } = new() { Columns = 96, Rows = 96, Slices = 120 };
 
     public PatientPhantomResult Phantom { get; private set; } = null!;
 
@@ -31,7 +44,7 @@ public sealed class PatientPhantomFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        Phantom = await PatientPhantomGenerator.GenerateAsync(Spec, _temp.FullPath, ct);
+        Phantom = await PatientPhantomGenerator.GenerateAsync(_spec, _temp.FullPath, ct);
         Baseline = await QuantifyAsync(Phantom.Baseline.PetFolder, ct);
         Her2Pet = await QuantifyAsync(Phantom.Her2Pet.PetFolder, ct);
         FollowUp = await QuantifyAsync(Phantom.FollowUp.PetFolder, ct);
@@ -41,6 +54,7 @@ public sealed class PatientPhantomFixture : IAsyncLifetime
     {
         Kernels.Dispose();
         _temp.Dispose();
+        GC.SuppressFinalize(this);
         return ValueTask.CompletedTask;
     }
 

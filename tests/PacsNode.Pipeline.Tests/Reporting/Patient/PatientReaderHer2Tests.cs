@@ -1,18 +1,12 @@
 using PacsNode.Dicom.Data;
 using PacsNode.Dicom.Dictionary;
 using PacsNode.Dicom.IO;
-using PacsNode.Pipeline.Reporting;
 using PacsNode.Pipeline.Reporting.Patient;
 using PacsNode.Quantification.Assessment;
-using PacsNode.Quantification.Kernels;
 using PacsNode.Quantification.Phantoms;
-using PacsNode.Storage;
-using PacsNode.Storage.Files;
-using PacsNode.Storage.Index;
 using PacsNode.StructuredReport.Content;
 using PacsNode.StructuredReport.Documents;
 using PacsNode.StructuredReport.Tid1500;
-using PacsNode.TestKit;
 using PacsNode.TestKit.StructuredReports;
 using Xunit;
 
@@ -35,56 +29,35 @@ public sealed class PatientReaderHer2Tests
     public async Task ReaderSr_ClassesProposedHer2TwoAsFour_NextPatientVersionUsesTheReadersClass()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        using var temp = new TempDirectory("patient-reader-her2");
-        var database = IndexDatabase.Open(temp.Combine("index.sqlite"));
-        await using var writer = new IndexWriter(database, TimeProvider.System);
-        var archive = new InstanceArchive(
-            new InstanceStore(new InstanceStoreOptions { DataFolder = temp.Combine("data"), MinimumFreeBytes = 0 }), writer, TimeProvider.System);
-        var catalog = new IndexCatalog(database);
-        var settings = new ReportingSettings { AeTitle = "PACSNODE", SoftwareVersion = "test", Accelerator = AcceleratorChoice.Parallel };
-        PatientPhantomResult phantom = await PatientPhantomGenerator.GenerateAsync(
-            new PatientPhantomSpec { Columns = 96, Rows = 96, Slices = 120 }, temp.Combine("phantom"), ct);
-        using var processor = new PatientReportingProcessor(new PetReportProcessor(archive, catalog, settings, TimeProvider.System), archive, catalog, settings, new AssessmentOptions(), TimeProvider.System);
-        long id = 1;
+        await using PatientPipelineHarness node = await PatientPipelineHarness.CreateAsync("patient-reader-her2", ct);
+        PatientPhantomResult phantom = node.Phantom;
         DicomDataset her2Header = null!;
         foreach (PhantomResult study in new[] { phantom.Baseline, phantom.Her2Pet, phantom.FollowUp })
         {
-            string? seriesUid = null;
-            foreach (string path in Directory.GetFiles(study.PetFolder).Order(StringComparer.Ordinal))
-            {
-                DicomFile file = await DicomFile.OpenAsync(path, null, ct);
-                seriesUid ??= file.Dataset.GetString(DicomTag.SeriesInstanceUID);
-                her2Header = study == phantom.Her2Pet ? file.Dataset : her2Header;
-                await archive.StoreAsync(file, ct);
-            }
-
-            ProcessingOutcome outcome = await processor.ProcessAsync(
-                new PipelineJob(id++, JobKind.SeriesReport, study.Truth.StudyInstanceUid, seriesUid!, null, "fingerprint", 1, "MODALITY"), new StageTimer(TimeProvider.System), ct);
+            (ProcessingOutcome outcome, _, DicomDataset header) = await node.StoreAndProcessAsync(study, ct);
             Assert.True(outcome.Succeeded, outcome.Summary);
+            her2Header = study == phantom.Her2Pet ? header : her2Header;
         }
 
-        (SopReference automatic, StoredReport before) = (await PatientReportService.ReadLatestAsync(catalog, phantom.Truth.PatientId, ct))!.Value;
+        (SopReference automatic, StoredReport before) = await node.LatestAsync(ct);
         StoredMeasurementGroup proposed = Assert.Single(before.Groups, g => g.TimePoint == PatientReportComposer.TimePointHer2 && Evaluation(g, AssessmentCodes.ConceptHer2Class) == "HER2-2");
         Assert.Equal("C", Document(before, AssessmentCodes.ConceptHer2Pattern));
         Assert.Equal("NEG-NORESP", Document(before, AssessmentCodes.ConceptZephirGroup));
 
         // The node's own SR makes a reader-her2 job do nothing.
-        ProcessingOutcome own = await processor.ProcessAsync(
-            new PipelineJob(id++, JobKind.ReaderHer2, automatic.StudyInstanceUid, automatic.SeriesInstanceUid, automatic.SopInstanceUid, "fingerprint", 1, "PACSNODE"), new StageTimer(TimeProvider.System), ct);
+        ProcessingOutcome own = await node.RunAsync(JobKind.ReaderHer2, automatic.StudyInstanceUid, automatic.SeriesInstanceUid, automatic.SopInstanceUid, "PACSNODE", ct);
         Assert.True(own.Succeeded, own.Summary);
         Assert.Empty(own.ResultInstanceUids);
         Assert.Contains("made by the node", own.Summary, StringComparison.Ordinal);
 
         DicomFile readerSr = ReaderHer2Sr.Write(her2Header, [(proposed.TrackingIdentifier!, proposed.TrackingUid!, ReaderHer2Sr.Class("HER2-4"))], Observer);
-        await archive.StoreAsync(readerSr, ct);
         string readerUid = readerSr.Dataset.GetString(DicomTag.SOPInstanceUID)!;
-        var job = new PipelineJob(id++, JobKind.ReaderHer2, phantom.Her2Pet.Truth.StudyInstanceUid, readerSr.Dataset.GetString(DicomTag.SeriesInstanceUID)!,
-            readerUid, "fingerprint", 1, "READER");
-        ProcessingOutcome onReader = await processor.ProcessAsync(job, new StageTimer(TimeProvider.System), ct);
+        (ProcessingOutcome onReader, PipelineJob job) = await node.StoreAndProcessReaderAsync(readerSr, ct);
+        Assert.Equal(JobKind.ReaderHer2, job.Kind);
         Assert.True(onReader.Succeeded, onReader.Summary);
         string stored = Assert.Single(onReader.ResultInstanceUids);
 
-        (SopReference next, StoredReport after) = (await PatientReportService.ReadLatestAsync(catalog, phantom.Truth.PatientId, ct))!.Value;
+        (SopReference next, StoredReport after) = await node.LatestAsync(ct);
         Assert.Equal(stored, next.SopInstanceUid);
         Assert.Equal([automatic.SopInstanceUid], after.Predecessors.Select(p => p.SopInstanceUid));
         StoredMeasurementGroup read = Assert.Single(after.Groups, g => g.TimePoint == PatientReportComposer.TimePointHer2 && g.TrackingUid == proposed.TrackingUid);
@@ -96,11 +69,11 @@ public sealed class PatientReaderHer2Tests
         Assert.Contains(after.Notes, n => n.StartsWith(proposed.TrackingIdentifier + ":", StringComparison.Ordinal)
             && n.Contains($"HER2-PET class by reader {Observer} (SR {readerUid}), node proposed HER2-2", StringComparison.Ordinal));
         Assert.Equal(4, after.Notes.Count(n => n.Contains("HER2-PET class proposed by the node", StringComparison.Ordinal)));
-        DicomFile nextFile = await DicomFile.OpenAsync((await catalog.FindInstanceAsync(stored, ct))!.FilePath, null, ct);
+        DicomFile nextFile = await DicomFile.OpenAsync((await node.Catalog.FindInstanceAsync(stored, ct))!.FilePath, null, ct);
         Assert.Contains(readerUid, EvidenceUids(nextFile.Dataset));
 
         // The same SR again: the same assessment, already stored, nothing new (no loop through the node's own output).
-        ProcessingOutcome again = await processor.ProcessAsync(job with { Id = id }, new StageTimer(TimeProvider.System), ct);
+        ProcessingOutcome again = await node.RerunAsync(job, ct);
         Assert.True(again.Succeeded, again.Summary);
         Assert.Empty(again.ResultInstanceUids);
         Assert.Contains("already stored", again.Summary, StringComparison.Ordinal);

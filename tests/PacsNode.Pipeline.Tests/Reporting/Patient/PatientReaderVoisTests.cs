@@ -1,17 +1,12 @@
 using PacsNode.Dicom.Dictionary;
 using PacsNode.Dicom.IO;
-using PacsNode.Pipeline.Reporting;
 using PacsNode.Pipeline.Reporting.Patient;
 using PacsNode.Quantification.Assessment;
-using PacsNode.Quantification.Kernels;
 using PacsNode.Quantification.Phantoms;
-using PacsNode.Storage;
-using PacsNode.Storage.Files;
 using PacsNode.Storage.Index;
 using PacsNode.StructuredReport.Content;
 using PacsNode.StructuredReport.Documents;
 using PacsNode.StructuredReport.Tid1500;
-using PacsNode.TestKit;
 using PacsNode.TestKit.Segmentation;
 using Xunit;
 
@@ -36,35 +31,18 @@ public sealed class PatientReaderVoisTests
     public async Task ReaderSegs_BaselineThenFollowUp_NewPatientVersionsCarryTheReadersTrackingAndFallBackWhenTheSegIsGone()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        using var temp = new TempDirectory("patient-reader");
-        var database = IndexDatabase.Open(temp.Combine("index.sqlite"));
-        await using var writer = new IndexWriter(database, TimeProvider.System);
-        var archive = new InstanceArchive(
-            new InstanceStore(new InstanceStoreOptions { DataFolder = temp.Combine("data"), MinimumFreeBytes = 0 }), writer, TimeProvider.System);
-        var catalog = new IndexCatalog(database);
-        var settings = new ReportingSettings { AeTitle = "PACSNODE", SoftwareVersion = "test", Accelerator = AcceleratorChoice.Parallel };
-        PatientPhantomResult phantom = await PatientPhantomGenerator.GenerateAsync(
-            new PatientPhantomSpec { Columns = 96, Rows = 96, Slices = 120 }, temp.Combine("phantom"), ct);
-        using var processor = new PatientReportingProcessor(new PetReportProcessor(archive, catalog, settings, TimeProvider.System), archive, catalog, settings, new AssessmentOptions(), TimeProvider.System);
-        long id = 1;
+        await using PatientPipelineHarness node = await PatientPipelineHarness.CreateAsync("patient-reader", ct);
+        PatientPhantomResult phantom = node.Phantom;
+        IndexCatalog catalog = node.Catalog;
         string her2Series = string.Empty;
         foreach (PhantomResult study in new[] { phantom.Baseline, phantom.Her2Pet, phantom.FollowUp })
         {
-            string? seriesUid = null;
-            foreach (string path in Directory.GetFiles(study.PetFolder).Order(StringComparer.Ordinal))
-            {
-                DicomFile file = await DicomFile.OpenAsync(path, null, ct);
-                seriesUid ??= file.Dataset.GetString(DicomTag.SeriesInstanceUID);
-                await archive.StoreAsync(file, ct);
-            }
-
-            her2Series = study == phantom.Her2Pet ? seriesUid! : her2Series;
-            ProcessingOutcome outcome = await processor.ProcessAsync(
-                new PipelineJob(id++, JobKind.SeriesReport, study.Truth.StudyInstanceUid, seriesUid!, null, "fingerprint", 1, "MODALITY"), new StageTimer(TimeProvider.System), ct);
+            (ProcessingOutcome outcome, string seriesUid, _) = await node.StoreAndProcessAsync(study, ct);
             Assert.True(outcome.Succeeded, outcome.Summary);
+            her2Series = study == phantom.Her2Pet ? seriesUid : her2Series;
         }
 
-        (SopReference automatic, StoredReport automaticReport) = await LatestAsync(catalog, phantom, ct);
+        (SopReference automatic, StoredReport automaticReport) = await node.LatestAsync(ct);
         Assert.DoesNotContain(automaticReport.Groups, g => g.TrackingIdentifier is LungId or PelvisId);
         PatientPhantomLesionTruth lung = phantom.Truth.Lesions.Single(l => l.Design.Name == "lung");
         PatientPhantomLesionTruth pelvis = phantom.Truth.Lesions.Single(l => l.Design.Name == "pelvis-left");
@@ -72,12 +50,12 @@ public sealed class PatientReaderVoisTests
         // The baseline SEG: the follow-up is still automatic, so the reader's lesions are paired by position.
         DicomFile baselineSeg = await ReaderSegmentation.DrawAsync(phantom.Baseline.PetFolder, "baseline",
             [Sphere("Lung nodule", LungId, LungUid, lung, lung.BaselineCentreMm!.Value), Sphere("Pelvic node", PelvisId, PelvisUid, pelvis, pelvis.BaselineCentreMm!.Value)], ct);
-        ProcessingOutcome onBaseline = await ReaderJobAsync(processor, archive, baselineSeg, id++, ct);
+        ProcessingOutcome onBaseline = await ReaderJobAsync(node, baselineSeg, ct);
         // The per-series report names the reader's lesions by the SEG's Tracking ID and UID, not its Segment Label.
         DicomFile seriesSr = await DicomFile.OpenAsync((await catalog.FindInstanceAsync(onBaseline.ResultInstanceUids[1], ct))!.FilePath, null, ct);
         StoredReport seriesReport = Tid1500Reader.Read(seriesSr.Dataset);
         Assert.Equal([LungUid, PelvisUid], [.. seriesReport.Groups.Where(g => g.TrackingIdentifier is LungId or PelvisId).Select(g => g.TrackingUid)]);
-        (SopReference v3, StoredReport afterBaseline) = await LatestAsync(catalog, phantom, ct);
+        (SopReference v3, StoredReport afterBaseline) = await node.LatestAsync(ct);
         Assert.Equal(onBaseline.ResultInstanceUids[^1], v3.SopInstanceUid);
         Assert.Equal([automatic.SopInstanceUid], afterBaseline.Predecessors.Select(p => p.SopInstanceUid));
         Assert.Equal(LungUid, Assert.Single(afterBaseline.Groups, g => g.TrackingIdentifier == LungId && g.TimePoint == PatientReportComposer.TimePointFollowUp).TrackingUid);
@@ -87,8 +65,8 @@ public sealed class PatientReaderVoisTests
         // The follow-up SEG: both visits now carry the reader's identifiers, which pair the lesions.
         DicomFile followUpSeg = await ReaderSegmentation.DrawAsync(phantom.FollowUp.PetFolder, "follow-up",
             [Sphere("Pelvic node", PelvisId, PelvisUid, pelvis, pelvis.FollowUpCentreMm!.Value), Sphere("Lung nodule", LungId, LungUid, lung, lung.FollowUpCentreMm!.Value)], ct);
-        ProcessingOutcome onFollowUp = await ReaderJobAsync(processor, archive, followUpSeg, id++, ct);
-        (SopReference v4, StoredReport report) = await LatestAsync(catalog, phantom, ct);
+        ProcessingOutcome onFollowUp = await ReaderJobAsync(node, followUpSeg, ct);
+        (SopReference v4, StoredReport report) = await node.LatestAsync(ct);
         Assert.Equal(onFollowUp.ResultInstanceUids[^1], v4.SopInstanceUid);
         Assert.Equal([v3.SopInstanceUid], report.Predecessors.Select(p => p.SopInstanceUid));
         Assert.Equal([LungId, PelvisId], report.Groups.Select(g => g.TrackingIdentifier).Distinct().Order(StringComparer.Ordinal));
@@ -97,12 +75,11 @@ public sealed class PatientReaderVoisTests
 
         // The baseline SEG's file is lost: the next patient step measures the baseline automatically and says why.
         File.Delete((await catalog.FindInstanceAsync(Uid(baselineSeg), ct))!.FilePath);
-        ProcessingOutcome again = await processor.ProcessAsync(
-            new PipelineJob(id, JobKind.SeriesReport, phantom.Her2Pet.Truth.StudyInstanceUid, her2Series, null, "fingerprint", 1, "MODALITY"), new StageTimer(TimeProvider.System), ct);
+        ProcessingOutcome again = await node.RunAsync(JobKind.SeriesReport, phantom.Her2Pet.Truth.StudyInstanceUid, her2Series, null, "MODALITY", ct);
         Assert.True(again.Succeeded, again.Summary);
         Assert.Contains("reader SEG " + Uid(baselineSeg), again.Summary, StringComparison.Ordinal);
         Assert.Contains(PatientStudyQuantifier.FallbackNote, again.Summary, StringComparison.Ordinal);
-        (SopReference v5, StoredReport fallback) = await LatestAsync(catalog, phantom, ct);
+        (SopReference v5, StoredReport fallback) = await node.LatestAsync(ct);
         Assert.Equal([v4.SopInstanceUid], fallback.Predecessors.Select(p => p.SopInstanceUid));
         Assert.Equal(again.ResultInstanceUids[^1], v5.SopInstanceUid);
         Assert.Contains(fallback.Notes, n => n.Contains(Uid(baselineSeg), StringComparison.Ordinal) && n.EndsWith(PatientStudyQuantifier.FallbackNote, StringComparison.Ordinal));
@@ -131,20 +108,15 @@ public sealed class PatientReaderVoisTests
         Assert.Contains(report.Notes, n => n.StartsWith(trackingId + ": Tracked", StringComparison.Ordinal) && n.Contains("matched by the reader's tracking identifier", StringComparison.Ordinal));
     }
 
-    private static async Task<ProcessingOutcome> ReaderJobAsync(PatientReportingProcessor processor, InstanceArchive archive, DicomFile seg, long id, CancellationToken ct)
+    private static async Task<ProcessingOutcome> ReaderJobAsync(PatientPipelineHarness node, DicomFile seg, CancellationToken ct)
     {
-        await archive.StoreAsync(seg, ct);
-        var job = new PipelineJob(id, JobKind.ReaderVois, seg.Dataset.GetString(DicomTag.StudyInstanceUID)!, seg.Dataset.GetString(DicomTag.SeriesInstanceUID)!,
-            Uid(seg), "fingerprint", 1, "READER");
-        ProcessingOutcome outcome = await processor.ProcessAsync(job, new StageTimer(TimeProvider.System), ct);
+        (ProcessingOutcome outcome, PipelineJob job) = await node.StoreAndProcessReaderAsync(seg, ct);
+        Assert.Equal(JobKind.ReaderVois, job.Kind);
         Assert.True(outcome.Succeeded, outcome.Summary);
         Assert.Equal(3, outcome.ResultInstanceUids.Count);
         Assert.Contains("reader VOIs on", outcome.Summary, StringComparison.Ordinal);
         return outcome;
     }
-
-    private static async Task<(SopReference Reference, StoredReport Report)> LatestAsync(IndexCatalog catalog, PatientPhantomResult phantom, CancellationToken ct) =>
-        (await PatientReportService.ReadLatestAsync(catalog, phantom.Truth.PatientId, ct))!.Value;
 
     private static string Uid(DicomFile file) => file.Dataset.GetString(DicomTag.SOPInstanceUID)!;
 
