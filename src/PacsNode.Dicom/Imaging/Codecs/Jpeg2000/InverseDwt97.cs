@@ -2,10 +2,10 @@ namespace PacsNode.Dicom.Imaging.Codecs.Jpeg2000;
 
 /// <summary>
 /// The irreversible 9/7 inverse wavelet transform (T.800 F.3.8.2, Table F.4's lifting constants) with symmetric
-/// extension, rows then columns per level, in single precision with OpenJPEG's constants, after dequantising each
+/// extension, run by <see cref="InverseDwt"/>, in single precision with OpenJPEG's constants, after dequantising each
 /// sub-band with its step (E.1.1.2, reconstruction at the half step).
 /// </summary>
-internal static class InverseDwt97
+internal readonly struct InverseDwt97 : IWaveletFilter<float>
 {
     private const float Alpha = -1.586134342059924f;
     private const float Beta = -0.052980118572961f;
@@ -20,80 +20,13 @@ internal static class InverseDwt97
     /// </summary>
     private const float InverseK = 13318f / 16384f;
 
-    public static float[] Transform(TileComponent component)
-    {
-        SubBand ll = component.Resolutions[0].Bands[0];
-        float[] image = new float[ll.Coefficients.Length];
-        float half = ll.Step * 0.5f;
-        for (int i = 0; i < image.Length; i++)
-        {
-            image[i] = ll.Coefficients[i] * half;
-        }
+    /// <summary>The component's samples at full resolution from its sub-bands.</summary>
+    public static float[] Transform(TileComponent component) => InverseDwt.Transform<float, InverseDwt97>(component);
 
-        for (int r = 1; r < component.Resolutions.Length; r++)
-        {
-            ResolutionLevel previous = component.Resolutions[r - 1];
-            ResolutionLevel resolution = component.Resolutions[r];
-            int width = resolution.X1 - resolution.X0;
-            int height = resolution.Y1 - resolution.Y0;
-            float[] next = new float[width * height];
-            Interleave(image, previous, resolution, next, width, height);
-            float[] line = new float[Math.Max(width, height)];
-            if (width > 0)
-            {
-                for (int y = 0; y < height; y++)
-                {
-                    Lift(next.AsSpan(y * width, width), resolution.X0);
-                }
-            }
+    /// <summary>Reconstruction at the half step (E.1.1.2): the coefficient times the sub-band's step, halved.</summary>
+    public static float Dequantise(SubBand band, int coefficient) => coefficient * band.Step * 0.5f;
 
-            for (int x = 0; x < width && height > 0; x++)
-            {
-                Span<float> column = line.AsSpan(0, height);
-                for (int y = 0; y < height; y++)
-                {
-                    column[y] = next[(y * width) + x];
-                }
-
-                Lift(column, resolution.Y0);
-                for (int y = 0; y < height; y++)
-                {
-                    next[(y * width) + x] = column[y];
-                }
-            }
-
-            image = next;
-        }
-
-        return image;
-    }
-
-    private static void Interleave(float[] low, ResolutionLevel previous, ResolutionLevel resolution, float[] output, int width, int height)
-    {
-        int lowWidth = previous.X1 - previous.X0;
-        for (int y = 0; y < height; y++)
-        {
-            int gy = resolution.Y0 + y;
-            for (int x = 0; x < width; x++)
-            {
-                int gx = resolution.X0 + x;
-                int kind = (gx & 1) | ((gy & 1) << 1);
-                float value;
-                if (kind == 0)
-                {
-                    value = low[(((gy >> 1) - previous.Y0) * lowWidth) + (gx >> 1) - previous.X0];
-                }
-                else
-                {
-                    SubBand band = resolution.Bands[kind - 1];
-                    value = band.Coefficients[(((gy >> 1) - band.Y0) * band.Width) + (gx >> 1) - band.X0] * band.Step * 0.5f;
-                }
-
-                output[(y * width) + x] = value;
-            }
-        }
-    }
-
+    /// <summary>1D_SR on one interleaved line whose first sample sits at coordinate <paramref name="start"/>.</summary>
     public static void Lift(Span<float> y, int start)
     {
         int n = y.Length;
