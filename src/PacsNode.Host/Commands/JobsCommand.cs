@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using PacsNode.Host.Options;
 using PacsNode.Pipeline.Jobs;
 using PacsNode.Storage.Index;
 
@@ -25,19 +24,18 @@ internal sealed class JobsCommand(TextWriter? output = null) : ICommand
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        string? data = null, configFile = null;
+        var store = new DataFolderOption();
         bool json = false, all = false;
         long? retryJob = null, retryDelivery = null;
         for (var i = 0; i < args.Length; i++)
         {
+            if (store.TryTake(args, ref i))
+            {
+                continue;
+            }
+
             switch (args[i])
             {
-                case "--data":
-                    data = Value(args, ref i);
-                    break;
-                case "--config":
-                    configFile = Value(args, ref i);
-                    break;
                 case "--json":
                     json = true;
                     break;
@@ -55,12 +53,7 @@ internal sealed class JobsCommand(TextWriter? output = null) : ICommand
             }
         }
 
-        string dataFolder = DataFolderOption.Resolve(data, configFile);
-        string indexPath = StorageOptions.IndexPath(dataFolder);
-        if (!File.Exists(indexPath))
-        {
-            throw new CommandException($"no index at {indexPath}");
-        }
+        string indexPath = DataFolderOption.ExistingIndexPath(store.Resolve());
 
         if (retryJob is not null || retryDelivery is not null)
         {
@@ -211,12 +204,9 @@ internal sealed class JobsCommand(TextWriter? output = null) : ICommand
 
     private static string StateName(JobState state) => state.ToString().ToLowerInvariant();
 
-    private static string Value(string[] args, ref int i) =>
-        i + 1 < args.Length ? args[++i] : throw new UsageException($"{args[i]} needs a value");
-
     private static long Id(string[] args, ref int i)
     {
-        string text = Value(args, ref i);
+        string text = i + 1 < args.Length ? args[++i] : throw new UsageException($"{args[i]} needs a value");
         return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long id)
             ? id
             : throw new UsageException($"{args[i - 1]} needs a job or delivery id, not '{text}'");

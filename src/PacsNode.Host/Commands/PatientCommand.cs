@@ -1,4 +1,3 @@
-using PacsNode.Host.Options;
 using PacsNode.Pipeline.Reporting.Patient;
 using PacsNode.Storage.Index;
 
@@ -22,24 +21,20 @@ internal sealed class PatientCommand(TextWriter? output = null) : ICommand
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         string? patientId = null;
-        string? data = null;
-        string? configFile = null;
+        var store = new DataFolderOption();
         var json = false;
         for (var i = 0; i < args.Length; i++)
         {
+            if (store.TryTake(args, ref i))
+            {
+                continue;
+            }
+
             switch (args[i])
             {
                 case "--json":
                     json = true;
                     break;
-                case "--data" when i + 1 < args.Length:
-                    data = args[++i];
-                    break;
-                case "--config" when i + 1 < args.Length:
-                    configFile = args[++i];
-                    break;
-                case "--data" or "--config":
-                    throw new UsageException($"{args[i]} needs a value");
                 case { } value when !value.StartsWith("--", StringComparison.Ordinal) && patientId is null:
                     patientId = value;
                     break;
@@ -53,23 +48,7 @@ internal sealed class PatientCommand(TextWriter? output = null) : ICommand
             throw new UsageException("give the PATIENT_ID");
         }
 
-        string dataFolder = DataFolderOption.Resolve(data, configFile);
-        string indexPath = StorageOptions.IndexPath(dataFolder);
-        if (!File.Exists(indexPath))
-        {
-            throw new CommandException($"no index at {indexPath}");
-        }
-
-        IndexDatabase database;
-        try
-        {
-            database = IndexDatabase.Open(indexPath);
-        }
-        catch (IndexSchemaException ex)
-        {
-            throw new CommandException(ex.Message, ex);
-        }
-
+        IndexDatabase database = DataFolderOption.OpenIndex(DataFolderOption.ExistingIndexPath(store.Resolve()));
         var latest = await PatientReportService.ReadLatestAsync(new IndexCatalog(database), patientId, cancellationToken)
             ?? throw new CommandException($"no patient report is stored for patient {patientId}");
         string text = json ? PatientReportPrinter.Json(patientId, latest.Report) : PatientReportPrinter.Text(patientId, latest.Report);

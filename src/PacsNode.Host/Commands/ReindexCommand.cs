@@ -24,26 +24,16 @@ internal sealed class ReindexCommand(TextWriter? output = null) : ICommand
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        string? data = null;
-        string? configFile = null;
+        var options = new DataFolderOption();
         for (var i = 0; i < args.Length; i++)
         {
-            switch (args[i])
+            if (!options.TryTake(args, ref i))
             {
-                case "--data" when i + 1 < args.Length:
-                    data = args[++i];
-                    break;
-                case "--config" when i + 1 < args.Length:
-                    configFile = args[++i];
-                    break;
-                case "--data" or "--config":
-                    throw new UsageException($"{args[i]} needs a value");
-                default:
-                    throw new UsageException($"unexpected argument '{args[i]}'");
+                throw new UsageException($"unexpected argument '{args[i]}'");
             }
         }
 
-        string dataFolder = DataFolderOption.Resolve(data, configFile);
+        string dataFolder = options.Resolve();
         string instances = StorageOptions.InstancesFolder(dataFolder);
         if (!Directory.Exists(instances))
         {
@@ -51,15 +41,7 @@ internal sealed class ReindexCommand(TextWriter? output = null) : ICommand
         }
 
         var store = new InstanceStore(new InstanceStoreOptions { DataFolder = instances, MinimumFreeBytes = 0 });
-        IndexDatabase database;
-        try
-        {
-            database = IndexDatabase.Open(StorageOptions.IndexPath(dataFolder));
-        }
-        catch (IndexSchemaException ex)
-        {
-            throw new CommandException(ex.Message, ex);
-        }
+        IndexDatabase database = DataFolderOption.OpenIndex(StorageOptions.IndexPath(dataFolder));
 
         ReindexResult result;
         await using (var writer = new IndexWriter(database, TimeProvider.System))

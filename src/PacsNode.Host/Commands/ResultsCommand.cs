@@ -2,7 +2,6 @@ using PacsNode.Dicom;
 using PacsNode.Dicom.Data;
 using PacsNode.Dicom.Dictionary;
 using PacsNode.Dicom.IO;
-using PacsNode.Host.Options;
 using PacsNode.Host.Results;
 using PacsNode.Storage.Index;
 using PacsNode.Storage.Queries;
@@ -38,13 +37,9 @@ internal sealed class ResultsCommand(TextWriter? output = null, TextWriter? erro
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        (string study, bool json, string? data, string? configFile) = Parse(args);
-        string dataFolder = DataFolderOption.Resolve(data, configFile);
-        string indexPath = StorageOptions.IndexPath(dataFolder);
-        if (!File.Exists(indexPath))
-        {
-            throw new CommandException($"no index at {indexPath}");
-        }
+        (string study, bool json, DataFolderOption store) = Parse(args);
+        string dataFolder = store.Resolve();
+        string indexPath = DataFolderOption.ExistingIndexPath(dataFolder);
 
         IReadOnlyList<RetrieveInstance> instances;
         try
@@ -96,27 +91,23 @@ internal sealed class ResultsCommand(TextWriter? output = null, TextWriter? erro
         return reports;
     }
 
-    private static (string Study, bool Json, string? Data, string? Config) Parse(string[] args)
+    private static (string Study, bool Json, DataFolderOption Store) Parse(string[] args)
     {
         string? study = null;
         bool json = false;
-        string? data = null;
-        string? config = null;
+        var store = new DataFolderOption();
         for (var i = 0; i < args.Length; i++)
         {
+            if (store.TryTake(args, ref i))
+            {
+                continue;
+            }
+
             switch (args[i])
             {
                 case "--json":
                     json = true;
                     break;
-                case "--data" when i + 1 < args.Length:
-                    data = args[++i];
-                    break;
-                case "--config" when i + 1 < args.Length:
-                    config = args[++i];
-                    break;
-                case "--data" or "--config":
-                    throw new UsageException($"{args[i]} needs a value");
                 case var uid when study is null && !uid.StartsWith('-'):
                     study = uid;
                     break;
@@ -125,6 +116,6 @@ internal sealed class ResultsCommand(TextWriter? output = null, TextWriter? erro
             }
         }
 
-        return (study ?? throw new UsageException("give the Study Instance UID"), json, data, config);
+        return (study ?? throw new UsageException("give the Study Instance UID"), json, store);
     }
 }
