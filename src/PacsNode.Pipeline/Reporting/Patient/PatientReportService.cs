@@ -37,28 +37,39 @@ public sealed class PatientReportService
         _timeProvider = timeProvider;
     }
 
-    /// <summary>Composes the report of an assessment and stores it unless that version is already stored.</summary>
+    /// <summary>
+    /// Composes the report of an assessment and stores it unless that version is already stored, with the per-series
+    /// reports of the assessed studies read from the store and no reader SRs.
+    /// </summary>
     /// <param name="assessment">The assessment.</param>
     /// <param name="studyHeaders">A PET header of each assessed study, by StudyInstanceUID.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    public Task<PatientReportOutcome> StoreAsync(
-        PatientAssessment assessment, IReadOnlyDictionary<string, DicomDataset> studyHeaders, CancellationToken cancellationToken) =>
-        StoreAsync(assessment, studyHeaders, [], cancellationToken);
+    public async Task<PatientReportOutcome> StoreAsync(
+        PatientAssessment assessment, IReadOnlyDictionary<string, DicomDataset> studyHeaders, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        IReadOnlyDictionary<string, SeriesReport> seriesReports = await LoadSeriesReportsAsync(
+            _catalog, assessment.Visits.Studies.Select(s => s.Study.SeriesInstanceUid), cancellationToken).ConfigureAwait(false);
+        return await StoreAsync(assessment, studyHeaders, seriesReports, [], cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Composes the report of an assessment and stores it unless that version is already stored.</summary>
     /// <param name="assessment">The assessment.</param>
     /// <param name="studyHeaders">A PET header of each assessed study, by StudyInstanceUID.</param>
+    /// <param name="seriesReports">
+    /// The current per-series reports by PET SeriesInstanceUID (<see cref="LoadSeriesReportsAsync"/>), as the caller
+    /// already read them to choose each series' VOIs; those of series the assessment left out are not used.
+    /// </param>
     /// <param name="readerReports">The readers' SRs the assessment's reader HER2-PET classes came from (for the evidence).</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     public async Task<PatientReportOutcome> StoreAsync(
-        PatientAssessment assessment, IReadOnlyDictionary<string, DicomDataset> studyHeaders, IReadOnlyList<SopReference> readerReports,
-        CancellationToken cancellationToken)
+        PatientAssessment assessment, IReadOnlyDictionary<string, DicomDataset> studyHeaders,
+        IReadOnlyDictionary<string, SeriesReport> seriesReports, IReadOnlyList<SopReference> readerReports, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(readerReports);
+        ArgumentNullException.ThrowIfNull(seriesReports);
         ArgumentNullException.ThrowIfNull(assessment);
         ArgumentNullException.ThrowIfNull(studyHeaders);
-        IReadOnlyDictionary<string, SeriesReport> seriesReports = await LoadSeriesReportsAsync(
-            _catalog, assessment.Visits.Studies.Select(s => s.Study.SeriesInstanceUid), cancellationToken).ConfigureAwait(false);
         IReadOnlyList<string> studies = await _catalog.ListPatientStudiesAsync(assessment.PatientId, cancellationToken).ConfigureAwait(false);
         PatientReportVersions history = await ReadHistoryAsync(_catalog, assessment.PatientId, studies, cancellationToken).ConfigureAwait(false);
         var context = new PatientReportContext

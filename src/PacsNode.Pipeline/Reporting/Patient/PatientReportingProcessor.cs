@@ -204,7 +204,7 @@ public sealed class PatientReportingProcessor : ISeriesProcessor, IDisposable
             await ReaderHer2Reports.CollectAsync(_catalog, patientStudies, notes, cancellationToken).ConfigureAwait(false);
         PatientAssessment assessment = new PatientAssessor(_series.Kernels).Assess(studies, _options, readerClasses);
         assessment = assessment with { Notes = [.. notes, .. assessment.Notes] };
-        PatientReportOutcome stored = await _patientReports.StoreAsync(assessment, headers, readerReports, cancellationToken).ConfigureAwait(false);
+        PatientReportOutcome stored = await _patientReports.StoreAsync(assessment, headers, reports, readerReports, cancellationToken).ConfigureAwait(false);
         int readers = studies.Count(s => s.ReaderTracking.Count > 0);
         string fallbacks = string.Concat(notes.Where(n => n.EndsWith(PatientStudyQuantifier.FallbackNote, StringComparison.Ordinal)).Select(n => "; " + n));
         return (stored, string.Create(CultureInfo.InvariantCulture,
