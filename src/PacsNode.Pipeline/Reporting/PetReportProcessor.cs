@@ -126,7 +126,7 @@ public sealed class PetReportProcessor : ISeriesProcessor, IDisposable
             Identities = ids,
             InstanceNumber = history.HighestInstanceNumber + 1,
             ContentDateTime = _timeProvider.GetLocalNow(),
-            Device = Device(),
+            Device = _settings.Device(),
             Algorithm = Algorithm(inputs, result.Backend),
             Predecessors = history.Current is { } current ? [current] : [],
             SrSeriesNumber = _settings.SrSeriesNumber,
@@ -173,16 +173,6 @@ public sealed class PetReportProcessor : ISeriesProcessor, IDisposable
             _kernels.Value.Dispose();
         }
     }
-
-    private ReportDevice Device() => new()
-    {
-        ManufacturerModelName = "PacsNode",
-        SoftwareVersions = _settings.SoftwareVersion,
-        DeviceSerialNumber = _settings.AeTitle,
-        ObserverUid = DerivedUid.Create("pacsnode-device", _settings.AeTitle),
-        ObserverName = _settings.AeTitle,
-        InstitutionName = _settings.InstitutionName,
-    };
 
     private AlgorithmIdentification Algorithm(ReportInputs inputs, string backend)
     {

@@ -1,11 +1,18 @@
 using PacsNode.Quantification.Kernels;
 using PacsNode.Quantification.Lesions;
+using PacsNode.StructuredReport.Documents;
 
 namespace PacsNode.Pipeline.Reporting;
 
 /// <summary>How the node measures and signs its reports; composed by the host from configuration.</summary>
 public sealed record ReportingSettings
 {
+    /// <summary>
+    /// Manufacturer and Manufacturer's Model Name of every SR and SEG the node makes; how the node recognises its own
+    /// reports when they come back (<see cref="Patient.ReaderHer2Reports.IsNodeOwn"/>).
+    /// </summary>
+    public const string Manufacturer = "PacsNode";
+
     /// <summary>The node's AE title: Device Observer Name and Device Serial Number of every report.</summary>
     public required string AeTitle { get; init; }
 
@@ -22,4 +29,16 @@ public sealed record ReportingSettings
     public int SrSeriesNumber { get; init; } = 9001;
 
     public int SegSeriesNumber { get; init; } = 9002;
+
+    /// <summary>The node as the equipment and device observer of its reports (the same for every report it makes).</summary>
+    public ReportDevice Device() => new()
+    {
+        Manufacturer = Manufacturer,
+        ManufacturerModelName = Manufacturer,
+        SoftwareVersions = SoftwareVersion,
+        DeviceSerialNumber = AeTitle,
+        ObserverUid = DerivedUid.Create("pacsnode-device", AeTitle),
+        ObserverName = AeTitle,
+        InstitutionName = InstitutionName,
+    };
 }

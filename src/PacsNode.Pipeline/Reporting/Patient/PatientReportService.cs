@@ -79,15 +79,7 @@ public sealed class PatientReportService
             ReaderReports = readerReports,
             InstanceNumber = history.HighestInstanceNumber + 1,
             ContentDateTime = _timeProvider.GetLocalNow(),
-            Device = new ReportDevice
-            {
-                ManufacturerModelName = "PacsNode",
-                SoftwareVersions = _settings.SoftwareVersion,
-                DeviceSerialNumber = _settings.AeTitle,
-                ObserverUid = DerivedUid.Create("pacsnode-device", _settings.AeTitle),
-                ObserverName = _settings.AeTitle,
-                InstitutionName = _settings.InstitutionName,
-            },
+            Device = _settings.Device(),
             Algorithm = new AlgorithmIdentification("PacsNode patient assessment", _settings.SoftwareVersion.Split('+')[0],
                 [new AlgorithmParameter("Visit rule", assessment.Visits.Rule)]),
             Predecessors = history.Current is { } current ? [current.Reference] : [],

@@ -19,8 +19,8 @@ namespace PacsNode.Pipeline.Reporting.Patient;
 /// </summary>
 public static class ReaderHer2Reports
 {
-    /// <summary>What the node writes as Manufacturer in every SR and SEG it makes (<see cref="ReportDevice.Manufacturer"/>).</summary>
-    public const string NodeManufacturer = "PacsNode";
+    /// <summary>What the node writes as Manufacturer in every SR and SEG it makes (<see cref="ReportingSettings.Device"/>).</summary>
+    public const string NodeManufacturer = ReportingSettings.Manufacturer;
 
     private static readonly DicomReaderOptions HeaderOnly = new() { StopAtTag = DicomTag.ContentSequence };
 
