@@ -189,10 +189,7 @@ public sealed class PetReportProcessor : ISeriesProcessor, IDisposable
                 $"PERCIST 1.5 x liver SULmean + 2 SD, else SUVbw {_settings.Detection.FallbackThresholdSuv}; minimum {_settings.Detection.MinimumVolumeMl} ml")));
         }
 
-        // The version without its "+commit" suffix: the SEG joins name and version into Segment Algorithm Name (LO, 64
-        // characters); the full build id is in Software Versions.
-        string version = _settings.SoftwareVersion.Split('+')[0];
-        return new AlgorithmIdentification("PacsNode PET quantification", version, parameters);
+        return new AlgorithmIdentification("PacsNode PET quantification", _settings.AlgorithmVersion, parameters);
     }
 
     private static string ThresholdText(LesionDetectionOptions detection) => detection.Method switch

@@ -19,6 +19,12 @@ public sealed record ReportingSettings
     /// <summary>The node's software version (Software Versions, Algorithm Version).</summary>
     public required string SoftwareVersion { get; init; }
 
+    /// <summary>
+    /// The version without its "+commit" suffix, for Algorithm Version: the SEG joins name and version into Segment
+    /// Algorithm Name (LO, 64 characters); the full build id is in Software Versions.
+    /// </summary>
+    public string AlgorithmVersion => SoftwareVersion.Split('+')[0];
+
     public AcceleratorChoice Accelerator { get; init; } = AcceleratorChoice.Auto;
 
     public LesionDetectionOptions Detection { get; init; } = new();

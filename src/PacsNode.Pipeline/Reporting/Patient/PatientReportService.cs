@@ -80,7 +80,7 @@ public sealed class PatientReportService
             InstanceNumber = history.HighestInstanceNumber + 1,
             ContentDateTime = _timeProvider.GetLocalNow(),
             Device = _settings.Device(),
-            Algorithm = new AlgorithmIdentification("PacsNode patient assessment", _settings.SoftwareVersion.Split('+')[0],
+            Algorithm = new AlgorithmIdentification("PacsNode patient assessment", _settings.AlgorithmVersion,
                 [new AlgorithmParameter("Visit rule", assessment.Visits.Rule)]),
             Predecessors = history.Current is { } current ? [current.Reference] : [],
         };
