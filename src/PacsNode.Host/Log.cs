@@ -40,4 +40,8 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 9202, Level = LogLevel.Information, Message = "Auto-processing pipeline disabled (PacsNode:Pipeline:Enabled = false)")]
     public static partial void PipelineDisabled(ILogger logger);
+
+    [LoggerMessage(EventId = 9002, Level = LogLevel.Error,
+        Message = "Store journal checkpoint failed; stores stay journaled and the next checkpoint tries again")]
+    public static partial void CheckpointFailed(ILogger logger, Exception exception);
 }

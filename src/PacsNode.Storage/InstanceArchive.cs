@@ -48,7 +48,25 @@ public sealed class InstanceArchive : IStoreCoordinator
         IReadOnlyList<ReadOnlyMemory<byte>> part10, DicomDataset dataset, string transferSyntaxUid, CancellationToken cancellationToken) =>
         _store.StoreAsync(part10, dataset, transferSyntaxUid, this, cancellationToken);
 
+    /// <summary>
+    /// Replays the store journal (instances acknowledged before a power loss or crash whose files or index rows may be
+    /// missing), once; every store awaits it, but the node calls it at startup so that it happens before the listener
+    /// opens. Does nothing under ProcessCrash durability.
+    /// </summary>
+    public Task RecoverAsync() => _store.RecoverAsync(this);
+
+    /// <summary>
+    /// Flushes the files, folders and index rows of the journaled stores so far and moves the journal past them (see
+    /// <see cref="InstanceStore.CheckpointAsync(CancellationToken)"/>); the node runs it periodically and at shutdown.
+    /// </summary>
+    public Task CheckpointAsync(CancellationToken cancellationToken) => _store.CheckpointAsync(this, cancellationToken);
+
     string? IStoreCoordinator.FindStoredPath(string sopInstanceUid) => _writer.FindFilePath(sopInstanceUid);
+
+    Task IStoreCoordinator.RecoveredAsync(StoreResult result, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
+        _writer.IndexAsync(IndexRecord.FromStoreResult(result, receivedAt), cancellationToken);
+
+    Task IStoreCoordinator.FlushIndexAsync(CancellationToken cancellationToken) => _writer.FlushToDiskAsync(cancellationToken);
 
     async Task IStoreCoordinator.CommittedAsync(StoreResult result, CancellationToken cancellationToken)
     {

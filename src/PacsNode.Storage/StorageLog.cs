@@ -15,6 +15,14 @@ internal static partial class StorageLog
     [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Duplicate SOP Instance {SopInstanceUid}: {Outcome}")]
     public static partial void DuplicateInstance(ILogger logger, string sopInstanceUid, Files.StoreOutcome outcome);
 
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning,
+        Message = "Store journal: replayed {Replayed} of {Pending} records after an unclean stop ({Bytes} bytes of instances) in {Milliseconds} ms")]
+    public static partial void JournalReplayed(ILogger logger, int replayed, int pending, long bytes, long milliseconds);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Error,
+        Message = "Store journal: record {Sequence} ({RelativePath}) cannot be replayed and is skipped")]
+    public static partial void JournalRecordSkipped(ILogger logger, long sequence, string relativePath, Exception exception);
+
     [LoggerMessage(EventId = 3101, Level = LogLevel.Error, Message = "Index batch of {Count} failed; retrying one by one")]
     public static partial void IndexBatchFailed(ILogger logger, int count, Exception exception);
 }

@@ -57,7 +57,13 @@ public sealed class InstanceArchiveTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var harness = new StorageHarness();
-        var full = new InstanceStore(new InstanceStoreOptions { DataFolder = harness.Store.DataFolder, MinimumFreeBytes = long.MaxValue });
+        // A second store on the same folder: without a journal, which only one open store may hold.
+        using var full = new InstanceStore(new InstanceStoreOptions
+        {
+            DataFolder = harness.Store.DataFolder,
+            MinimumFreeBytes = long.MaxValue,
+            Durability = StorageDurability.ProcessCrash,
+        });
 
         StoreResult result = await new InstanceArchive(full, harness.Writer, TimeProvider.System)
             .StoreAsync(TestInstances.File(Study, Series, Sop), ct);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PacsNode.Host.Options;
+using PacsNode.Storage;
 using PacsNode.Storage.Files;
 using PacsNode.Storage.Index;
 
@@ -40,12 +41,15 @@ internal sealed class ReindexCommand(TextWriter? output = null) : ICommand
             throw new CommandException($"no file store at {instances}");
         }
 
-        var store = new InstanceStore(new InstanceStoreOptions { DataFolder = instances, MinimumFreeBytes = 0 });
+        using var store = new InstanceStore(new InstanceStoreOptions { DataFolder = instances, MinimumFreeBytes = 0 });
         IndexDatabase database = DataFolderOption.OpenIndex(StorageOptions.IndexPath(dataFolder));
 
         ReindexResult result;
         await using (var writer = new IndexWriter(database, TimeProvider.System))
         {
+            // Instances acknowledged before a power loss are rewritten from the store journal first, so that the
+            // rebuild reads whole files.
+            await new InstanceArchive(store, writer, TimeProvider.System).RecoverAsync();
             result = await new Reindexer(store, writer).RunAsync(cancellationToken);
         }
 

@@ -14,4 +14,13 @@ internal interface IStoreCoordinator
 
     /// <summary>Called with every outcome except OutOfResources, before the lock is released.</summary>
     Task CommittedAsync(StoreResult result, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Indexes an instance written again by journal replay (outcome Stored or Replaced, received at
+    /// <paramref name="receivedAt"/>); the store deletes the replaced copy, if any, after this completes.
+    /// </summary>
+    Task RecoveredAsync(StoreResult result, DateTimeOffset receivedAt, CancellationToken cancellationToken);
+
+    /// <summary>Makes every index commit so far durable (a journal checkpoint is about to pass their records).</summary>
+    Task FlushIndexAsync(CancellationToken cancellationToken);
 }

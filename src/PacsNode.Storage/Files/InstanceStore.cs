@@ -9,12 +9,16 @@ namespace PacsNode.Storage.Files;
 
 /// <summary>
 /// One file per instance at DataFolder/StudyUID/SeriesUID/SOPInstanceUID.dcm, every UID checked against PS3.5 9.1
-/// first. A store writes to DataFolder/.incoming (same volume), flushes the file to disk, renames it into place and
-/// flushes the directory before returning: when a store call returns Stored or Replaced the file survives a crash.
-/// Two stores of the same SOP Instance UID are serialised by a lock stripe keyed on the UID, and a rename without
-/// overwrite (link/unlink on Unix) never clobbers a file that appeared meanwhile.
+/// first. A store writes to DataFolder/.incoming (same volume) and renames the file into place; when a store call
+/// returns Stored or Replaced the file survives a crash. Under <see cref="StorageDurability.PowerLoss"/> a received
+/// instance (up to half a journal segment) is appended to the <see cref="StoreJournal"/> in DataFolder/.journal and
+/// that append is flushed before the rename; the file, its folders and its index row are flushed by a later
+/// checkpoint (<see cref="CheckpointAsync(CancellationToken)"/>), and replayed from the journal after a power loss. A larger instance, or
+/// one stored from a stream or a DicomFile, is flushed itself, renamed, its folder flushed, and a reference record
+/// journaled (its index row is flushed by the checkpoint too). Under ProcessCrash nothing is flushed. Two stores of
+/// the same SOP Instance UID are serialised by a lock stripe keyed on the UID.
 /// </summary>
-public sealed class InstanceStore
+public sealed partial class InstanceStore : IDisposable
 {
     /// <summary>The folder under the data folder holding files being written.</summary>
     public const string IncomingFolderName = ".incoming";
@@ -26,6 +30,7 @@ public sealed class InstanceStore
     private readonly ILogger _logger;
     private readonly SemaphoreSlim[] _stripes;
     private readonly DurableFolders _folders;
+    private readonly StoreJournal? _journal;
 
     public InstanceStore(InstanceStoreOptions options, ILogger<InstanceStore>? logger = null)
     {
@@ -36,7 +41,12 @@ public sealed class InstanceStore
         DataFolder = Path.GetFullPath(options.DataFolder);
         IncomingFolder = Path.Combine(DataFolder, IncomingFolderName);
         Directory.CreateDirectory(IncomingFolder);
-        _stripes = new SemaphoreSlim[64];
+        if (options.Durability == StorageDurability.PowerLoss)
+        {
+            _journal = StoreJournal.Open(Path.Combine(DataFolder, StoreJournal.FolderName), options.JournalSegmentBytes);
+        }
+
+        _stripes = new SemaphoreSlim[256];
         for (int i = 0; i < _stripes.Length; i++)
         {
             _stripes[i] = new SemaphoreSlim(1, 1);
@@ -107,12 +117,13 @@ public sealed class InstanceStore
             return Refused(DuplicateOutcome(), path, file.Dataset, file.TransferSyntax.Uid);
         }
 
+        await RecoverAsync(coordinator).ConfigureAwait(false);
         string temp = NewTempPath();
         try
         {
             await WriteDurablyAsync(temp, stream => file.WriteAsync(stream, null, cancellationToken), cancellationToken)
                 .ConfigureAwait(false);
-            return await CommitAsync(temp, path, file.Dataset, file.TransferSyntax.Uid, coordinator, cancellationToken)
+            return await CommitAsync(temp, path, file.Dataset, file.TransferSyntax.Uid, coordinator, null, cancellationToken)
                 .ConfigureAwait(false);
         }
         finally
@@ -131,6 +142,7 @@ public sealed class InstanceStore
                 string.Empty, string.Empty, 0, null);
         }
 
+        await RecoverAsync(coordinator).ConfigureAwait(false);
         string temp = NewTempPath();
         try
         {
@@ -141,7 +153,7 @@ public sealed class InstanceStore
                 header.Dataset.GetString(DicomTag.StudyInstanceUID),
                 header.Dataset.GetString(DicomTag.SeriesInstanceUID),
                 header.Dataset.GetString(DicomTag.SOPInstanceUID));
-            return await CommitAsync(temp, path, header.Dataset, header.TransferSyntax.Uid, coordinator, cancellationToken)
+            return await CommitAsync(temp, path, header.Dataset, header.TransferSyntax.Uid, coordinator, null, cancellationToken)
                 .ConfigureAwait(false);
         }
         finally
@@ -172,11 +184,20 @@ public sealed class InstanceStore
             return Refused(StoreOutcome.OutOfResources, string.Empty, dataset, transferSyntaxUid);
         }
 
+        await RecoverAsync(coordinator).ConfigureAwait(false);
+        long size = 0;
+        foreach (ReadOnlyMemory<byte> block in part10)
+        {
+            size += block.Length;
+        }
+
+        IReadOnlyList<ReadOnlyMemory<byte>>? journaled = _journal is not null && size <= _journal.MaxPayload ? part10 : null;
         string temp = NewTempPath();
         try
         {
-            WriteDurably(temp, part10);
-            return await CommitAsync(temp, path, dataset, transferSyntaxUid, coordinator, cancellationToken).ConfigureAwait(false);
+            WriteFile(temp, part10, flush: FlushesToDevice && journaled is null);
+            return await CommitAsync(temp, path, dataset, transferSyntaxUid, coordinator, journaled, cancellationToken)
+                .ConfigureAwait(false);
         }
         finally
         {
@@ -186,11 +207,10 @@ public sealed class InstanceStore
 
     /// <summary>
     /// Creates <paramref name="temp"/> and writes the blocks with positional gathered writes (pwritev, a bounded number
-    /// of blocks per call), then flushes it to the device when the durability asks for it. Synchronous on purpose:
-    /// a write of a few hundred KB into the page cache is shorter than a hop to an I/O thread, and the flush blocks
-    /// either way.
+    /// of blocks per call), then flushes it to the device when asked. Synchronous on purpose: a write of a few hundred
+    /// KB into the page cache is shorter than a hop to an I/O thread, and the flush blocks either way.
     /// </summary>
-    private void WriteDurably(string temp, IReadOnlyList<ReadOnlyMemory<byte>> blocks)
+    private static void WriteFile(string temp, IReadOnlyList<ReadOnlyMemory<byte>> blocks, bool flush)
     {
         const int BlocksPerWrite = 256;
         using SafeFileHandle handle = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
@@ -210,7 +230,7 @@ public sealed class InstanceStore
             offset += length;
         }
 
-        if (FlushesToDevice)
+        if (flush)
         {
             RandomAccess.FlushToDisk(handle);
         }
@@ -239,15 +259,18 @@ public sealed class InstanceStore
 
     /// <summary>
     /// Under the UID's lock: decides new, duplicate or replacement (against the file at <paramref name="path"/> and,
-    /// through the coordinator, a copy stored under other Study/Series UIDs), renames the temp file into place, and
-    /// lets the coordinator index the outcome before another store of the same UID can start.
+    /// through the coordinator, a copy stored under other Study/Series UIDs), makes the store durable (journals
+    /// <paramref name="journaled"/>, the file's bytes, and renames; or renames the flushed file, flushes its folder and
+    /// journals a reference), and lets the coordinator index the outcome before another store of the same UID can
+    /// start. A journal record is marked applied when this returns or fails, so a checkpoint can pass it.
     /// </summary>
     private async Task<StoreResult> CommitAsync(string temp, string path, DicomDataset dataset, string syntaxUid,
-        IStoreCoordinator? coordinator, CancellationToken cancellationToken)
+        IStoreCoordinator? coordinator, IReadOnlyList<ReadOnlyMemory<byte>>? journaled, CancellationToken cancellationToken)
     {
         string sopUid = Path.GetFileNameWithoutExtension(path);
         SemaphoreSlim stripe = _stripes[(uint)StringComparer.Ordinal.GetHashCode(sopUid) % (uint)_stripes.Length];
         await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
+        JournalRecord? record = null;
         try
         {
             string? elsewhere = coordinator?.FindStoredPath(sopUid);
@@ -265,20 +288,37 @@ public sealed class InstanceStore
             else
             {
                 string seriesFolder = Path.GetDirectoryName(path)!;
-                await _folders.PrepareAsync(seriesFolder).ConfigureAwait(false);
-                try
+                if (_journal is not null && journaled is not null)
                 {
-                    File.Move(temp, path, overwrite: exists);
+                    record = await _journal.AppendAsync(JournalRecordKind.Instance, Relative(path), RelativeOrNull(elsewhere),
+                        _options.TimeProvider.GetUtcNow(), journaled, cancellationToken).ConfigureAwait(false);
+                    MoveIntoPlace(temp, path, exists);
+                    NoteUnflushed(record, path, elsewhere);
                 }
-                catch (DirectoryNotFoundException)
+                else
                 {
-                    // Removed from outside since it was made durable: make it again and retry once.
-                    _folders.Forget(seriesFolder);
                     await _folders.PrepareAsync(seriesFolder).ConfigureAwait(false);
-                    File.Move(temp, path, overwrite: exists);
+                    try
+                    {
+                        File.Move(temp, path, overwrite: exists);
+                    }
+                    catch (DirectoryNotFoundException)
+                    {
+                        // Removed from outside since it was made durable: make it again and retry once.
+                        _folders.Forget(seriesFolder);
+                        await _folders.PrepareAsync(seriesFolder).ConfigureAwait(false);
+                        File.Move(temp, path, overwrite: exists);
+                    }
+
+                    await _folders.FlushAsync(seriesFolder).ConfigureAwait(false);
+                    if (_journal is not null)
+                    {
+                        record = await _journal.AppendAsync(JournalRecordKind.Reference, Relative(path), RelativeOrNull(elsewhere),
+                            _options.TimeProvider.GetUtcNow(), [], cancellationToken).ConfigureAwait(false);
+                        NoteUnflushed(record, null, elsewhere);
+                    }
                 }
 
-                await _folders.FlushAsync(seriesFolder).ConfigureAwait(false);
                 StoreOutcome outcome = exists || elsewhere is not null ? StoreOutcome.Replaced : StoreOutcome.Stored;
                 result = Result(outcome, path, dataset, syntaxUid, new FileInfo(path).Length) with
                 {
@@ -295,13 +335,19 @@ public sealed class InstanceStore
         }
         finally
         {
+            if (record is not null)
+            {
+                _journal!.MarkApplied(record);
+            }
+
             stripe.Release();
         }
     }
 
     /// <summary>
-    /// Deletes a stored file that a replacement under other Study/Series UIDs made obsolete and flushes its folder.
-    /// Emptied folders are left: removing one could race with a store into the same series.
+    /// Deletes a stored file that a replacement under other Study/Series UIDs made obsolete and flushes its folder
+    /// (journaled: the checkpoint flushes it, and replay deletes the file again). Emptied folders are left: removing
+    /// one could race with a store into the same series.
     /// </summary>
     internal void DeleteReplaced(string path)
     {
@@ -312,7 +358,10 @@ public sealed class InstanceStore
         }
 
         File.Delete(full);
-        FlushFolder(Path.GetDirectoryName(full)!);
+        if (_journal is null)
+        {
+            FlushFolder(Path.GetDirectoryName(full)!);
+        }
     }
 
     private bool FlushesToDevice => _options.Durability == StorageDurability.PowerLoss;
@@ -361,6 +410,8 @@ public sealed class InstanceStore
         syntaxUid,
         size,
         dataset);
+
+    public void Dispose() => _journal?.Dispose();
 
     private string NewTempPath() => Path.Combine(IncomingFolder, Guid.NewGuid().ToString("N") + TempExtension);
 }

@@ -66,6 +66,14 @@ public sealed class IndexWriter : IAsyncDisposable
         return SubmitAsync(new PendingWrite(null, sopInstanceUid), cancellationToken);
     }
 
+    /// <summary>
+    /// Completes when every commit before it is durable: commits, with synchronous=FULL, the store_checkpoint row in
+    /// the next transaction; SQLite flushes the WAL on that commit, and with it every frame before. Called by a store
+    /// journal checkpoint when <see cref="IndexWriterOptions.DeferDurability"/> is on.
+    /// </summary>
+    public Task FlushToDiskAsync(CancellationToken cancellationToken) =>
+        SubmitAsync(new PendingWrite(null, null), cancellationToken);
+
     /// <summary>Indexes a stored file (outcome Stored or Replaced), received now.</summary>
     public Task IndexAsync(StoreResult result, CancellationToken cancellationToken) =>
         IndexAsync(IndexRecord.FromStoreResult(result, _timeProvider.GetUtcNow()), cancellationToken);
@@ -213,7 +221,15 @@ public sealed class IndexWriter : IAsyncDisposable
 
         try
         {
-            _connection ??= _database.OpenConnection();
+            if (_connection is null)
+            {
+                _connection = _database.OpenConnection();
+                if (_options.DeferDurability)
+                {
+                    SetSynchronous("NORMAL");
+                }
+            }
+
             _commands ??= new IndexCommands(_connection);
         }
         catch (Exception exception)
@@ -265,29 +281,67 @@ public sealed class IndexWriter : IAsyncDisposable
 
     private void Commit(List<PendingWrite> batch)
     {
-        using SqliteTransaction transaction = _connection!.BeginTransaction();
-        _commands!.Transaction = transaction;
-        foreach (PendingWrite pending in batch)
+        bool barrier = batch.Exists(p => p.IsBarrier);
+        if (barrier && _options.DeferDurability)
         {
-            if (pending.Record is not null)
-            {
-                IndexUpsert.Apply(_commands, pending.Record);
-            }
-            else
-            {
-                _ = IndexUpsert.Delete(_commands, pending.DeleteUid!);
-            }
+            SetSynchronous("FULL");
         }
 
-        transaction.Commit();
+        try
+        {
+            using SqliteTransaction transaction = _connection!.BeginTransaction();
+            _commands!.Transaction = transaction;
+            foreach (PendingWrite pending in batch)
+            {
+                if (pending.Record is not null)
+                {
+                    IndexUpsert.Apply(_commands, pending.Record);
+                }
+                else if (pending.DeleteUid is not null)
+                {
+                    _ = IndexUpsert.Delete(_commands, pending.DeleteUid);
+                }
+            }
+
+            if (barrier)
+            {
+                using SqliteCommand row = _connection.CreateCommand();
+                row.Transaction = transaction;
+                row.CommandText = "INSERT INTO store_checkpoint (id, flushed_at) VALUES (1, $at) " +
+                    "ON CONFLICT (id) DO UPDATE SET flushed_at = excluded.flushed_at";
+                _ = row.Parameters.AddWithValue("$at", _timeProvider.GetUtcNow().UtcDateTime.ToString(
+                    "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+                _ = row.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+        finally
+        {
+            if (barrier && _options.DeferDurability)
+            {
+                SetSynchronous("NORMAL");
+            }
+        }
     }
 
-    /// <summary>A record to upsert, or (Record null) the SOP Instance UID of a row to delete.</summary>
+    private void SetSynchronous(string level)
+    {
+        using SqliteCommand pragma = _connection!.CreateCommand();
+        pragma.CommandText = $"PRAGMA synchronous = {level};";
+        _ = pragma.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// A record to upsert, or (Record null) the SOP Instance UID of a row to delete, or (both null) a flush barrier.
+    /// </summary>
     private sealed class PendingWrite(IndexRecord? record, string? deleteUid)
     {
         public IndexRecord? Record { get; } = record;
 
         public string? DeleteUid { get; } = deleteUid;
+
+        public bool IsBarrier => Record is null && DeleteUid is null;
 
         public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

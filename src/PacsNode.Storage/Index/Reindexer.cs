@@ -92,7 +92,7 @@ public sealed class Reindexer
         cancellationToken);
 
     private IEnumerable<string> StoredFiles() => Directory.EnumerateDirectories(_store.DataFolder)
-        .Where(study => !Path.GetFileName(study).Equals(InstanceStore.IncomingFolderName, StringComparison.Ordinal))
+        .Where(study => !Path.GetFileName(study).StartsWith('.')) // .incoming, .journal
         .SelectMany(Directory.EnumerateDirectories)
         .SelectMany(series => Directory.EnumerateFiles(series, "*.dcm"))
         .Order(StringComparer.Ordinal);

@@ -95,7 +95,9 @@ public sealed class InstanceStoreTests : IDisposable
         await Assert.ThrowsAsync<InvalidUidException>(
             () => store.StoreAsync(TestInstances.File(study, series, sop), TestContext.Current.CancellationToken));
 
-        Assert.Equal([store.IncomingFolder], Directory.GetFileSystemEntries(_temp.FullPath));
+        Assert.Equal(
+            [store.IncomingFolder, Path.Combine(_temp.FullPath, StoreJournal.FolderName)],
+            Directory.GetFileSystemEntries(_temp.FullPath).Order(StringComparer.Ordinal));
         Assert.Empty(Directory.GetFiles(store.IncomingFolder));
     }
 
@@ -138,7 +140,9 @@ public sealed class InstanceStoreTests : IDisposable
         await File.WriteAllTextAsync(Path.Combine(store.IncomingFolder, "a1.tmp"), "half", ct);
         await File.WriteAllTextAsync(Path.Combine(store.IncomingFolder, "b2.tmp"), "half", ct);
 
-        int swept = NewStore().SweepTemporaryFiles();
+        store.Dispose(); // a restart: the journal is the process's own while it is open
+        using InstanceStore restarted = NewStore();
+        int swept = restarted.SweepTemporaryFiles();
 
         Assert.Equal(2, swept);
         Assert.Empty(Directory.GetFiles(store.IncomingFolder));
