@@ -63,6 +63,7 @@ internal sealed class StorageHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Writer.DisposeAsync();
+        Store.Dispose();
         SqliteConnection.ClearAllPools();
         _temp.Dispose();
     }

@@ -17,6 +17,9 @@ public sealed partial class InstanceStore
     /// <summary>Whether stores are journaled (<see cref="StorageDurability.PowerLoss"/>).</summary>
     public bool IsJournaled => _journal is not null;
 
+    /// <summary>How many journal records the store found after the checkpoint when it opened (what replay applies).</summary>
+    internal int PendingJournalRecords => _journal?.Pending.Count ?? 0;
+
     /// <summary>
     /// Flushes the files, folders and (through the archive) index rows of every journaled store applied so far, then
     /// moves the journal's replay start past them and reuses the segments behind it. Cheap when nothing changed; the

@@ -195,7 +195,12 @@ public sealed partial class InstanceStore : IDisposable
         string temp = NewTempPath();
         try
         {
-            WriteFile(temp, part10, flush: FlushesToDevice && journaled is null);
+            if (journaled is null)
+            {
+                WriteFile(temp, part10, flush: FlushesToDevice);
+            }
+
+            // Journaled: the temporary file is written under the UID's lock while the journal record is flushed.
             return await CommitAsync(temp, path, dataset, transferSyntaxUid, coordinator, journaled, cancellationToken)
                 .ConfigureAwait(false);
         }
@@ -290,8 +295,9 @@ public sealed partial class InstanceStore : IDisposable
                 string seriesFolder = Path.GetDirectoryName(path)!;
                 if (_journal is not null && journaled is not null)
                 {
-                    record = await _journal.AppendAsync(JournalRecordKind.Instance, Relative(path), RelativeOrNull(elsewhere),
+                    record = await _journal.WriteAsync(JournalRecordKind.Instance, Relative(path), RelativeOrNull(elsewhere),
                         _options.TimeProvider.GetUtcNow(), journaled, cancellationToken).ConfigureAwait(false);
+                    await WriteWhileFlushingAsync(temp, journaled, record).ConfigureAwait(false);
                     MoveIntoPlace(temp, path, exists);
                     NoteUnflushed(record, path, elsewhere);
                 }
@@ -342,6 +348,28 @@ public sealed partial class InstanceStore : IDisposable
 
             stripe.Release();
         }
+    }
+
+    /// <summary>
+    /// Writes the temporary file on this thread while a pool thread flushes the journal record (or joins a flush under
+    /// way), and returns once both are done: the file's write and the device flush overlap instead of adding up. The
+    /// file is renamed into place only after this, so a power loss never leaves a torn file under a final name that no
+    /// durable record would repair.
+    /// </summary>
+    private async Task WriteWhileFlushingAsync(string temp, IReadOnlyList<ReadOnlyMemory<byte>> blocks, JournalRecord record)
+    {
+        var journal = _journal!;
+        var flushed = Task.Run(() => journal.FlushAsync(record).AsTask(), CancellationToken.None);
+        try
+        {
+            WriteFile(temp, blocks, flush: false);
+        }
+        finally
+        {
+            await flushed.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        await flushed.ConfigureAwait(false);
     }
 
     /// <summary>

@@ -90,11 +90,26 @@ internal sealed partial class StoreJournal : IDisposable
     }
 
     /// <summary>
-    /// Appends a record and completes when it is durable. <paramref name="payload"/> (the instance's Part 10 bytes, or
-    /// nothing for a reference) is copied into the page cache before this returns its first await, so the caller may
-    /// reuse it only after completion. The record is unapplied until <see cref="MarkApplied"/>.
+    /// Appends a record and completes when it is durable (<see cref="WriteAsync"/>, then <see cref="FlushAsync(JournalRecord)"/>).
     /// </summary>
     public async ValueTask<JournalRecord> AppendAsync(
+        JournalRecordKind kind, string relativePath, string? replacedRelativePath, DateTimeOffset receivedAt,
+        IReadOnlyList<ReadOnlyMemory<byte>> payload, CancellationToken cancellationToken)
+    {
+        JournalRecord record = await WriteAsync(kind, relativePath, replacedRelativePath, receivedAt, payload, cancellationToken)
+            .ConfigureAwait(false);
+        await FlushAsync(record).ConfigureAwait(false);
+        return record;
+    }
+
+    /// <summary>
+    /// Writes a record into the journal (the operating system's cache) and returns it, not yet durable: it counts as
+    /// acknowledged-safe only once <see cref="FlushAsync(JournalRecord)"/> has completed for it. Completes
+    /// synchronously unless the next segment must be waited for. <paramref name="payload"/> (the instance's Part 10
+    /// bytes, or nothing for a reference) has been copied when this completes. The record is unapplied until
+    /// <see cref="MarkApplied"/>.
+    /// </summary>
+    public async ValueTask<JournalRecord> WriteAsync(
         JournalRecordKind kind, string relativePath, string? replacedRelativePath, DateTimeOffset receivedAt,
         IReadOnlyList<ReadOnlyMemory<byte>> payload, CancellationToken cancellationToken)
     {
@@ -110,10 +125,9 @@ internal sealed partial class StoreJournal : IDisposable
         }
 
         uint payloadCrc = Crc32C.Append(0, payload);
-        JournalRecord? record = null;
-        while (record is null)
+        while (true)
         {
-            Task<JournalSegment>? preparing = null;
+            Task<JournalSegment>? preparing;
             lock (_gate)
             {
                 ThrowIfFailed();
@@ -122,22 +136,21 @@ internal sealed partial class StoreJournal : IDisposable
                 long size = (head.Length + payloadLength + 7) & ~7L;
                 if (_offset + size <= _current.Length)
                 {
-                    record = Write(kind, head, size, receivedAt, relativePath, replacedRelativePath, payload, payloadLength);
+                    return Write(kind, head, size, receivedAt, relativePath, replacedRelativePath, payload, payloadLength);
                 }
-                else
-                {
-                    preparing = _prepared ??= PrepareNext();
-                }
+
+                preparing = _prepared ??= PrepareNext();
             }
 
-            if (preparing is not null)
-            {
-                await SwitchSegmentAsync(preparing, cancellationToken).ConfigureAwait(false);
-            }
+            await SwitchSegmentAsync(preparing, cancellationToken).ConfigureAwait(false);
         }
+    }
 
-        await FlushAsync(record.Position.Sequence).ConfigureAwait(false);
-        return record;
+    /// <summary>Completes when <paramref name="record"/> (from <see cref="WriteAsync"/>) is durable; see the private overload.</summary>
+    public ValueTask FlushAsync(JournalRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return FlushAsync(record.Position.Sequence);
     }
 
     /// <summary>The store has written the record's file and index row (or given up on it): a checkpoint may pass it.</summary>
