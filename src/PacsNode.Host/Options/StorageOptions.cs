@@ -20,8 +20,9 @@ internal sealed class StorageOptions
     public DuplicatePolicy DuplicatePolicy { get; set; } = DuplicatePolicy.Keep;
 
     /// <summary>
-    /// What a Success promises: PowerLoss (default; file, folder and index commit flushed to the device) or
-    /// ProcessCrash (written to the operating system before Success, no flush: survives kill -9, not a power loss).
+    /// What a Success promises: PowerLoss (default; the instance flushed to the device in the store journal, its file,
+    /// folder and index row flushed by the checkpoint a second later and replayed after a power loss) or ProcessCrash
+    /// (written to the operating system before Success, no flush: survives kill -9, not a power loss).
     /// </summary>
     public StorageDurability Durability { get; set; } = StorageDurability.PowerLoss;
 

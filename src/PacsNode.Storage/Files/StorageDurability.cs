@@ -4,8 +4,10 @@ namespace PacsNode.Storage.Files;
 public enum StorageDurability
 {
     /// <summary>
-    /// A power loss or kernel crash (the default): the file, its folder entry and the index commit are fsynced before
-    /// Success (SQLite synchronous=FULL). Costs three flushes to the device per instance.
+    /// A power loss or kernel crash (the default): before Success the instance is appended to the store journal and
+    /// that append flushed to the device (one flush, shared by concurrent stores); its file, folder entries and index
+    /// row are flushed by the journal checkpoint about a second later, and replayed from the journal after a power
+    /// loss. Instances over half a journal segment (32 MiB) are flushed in place instead (file, folder) before Success.
     /// </summary>
     PowerLoss,
 
