@@ -35,7 +35,9 @@ internal sealed partial class StoreJournal : IDisposable
     private long _offset;
     private long _nextSequence;
     private Task<JournalSegment>? _prepared;
+    private JournalSegment? _ready;
     private Exception? _failure;
+    private bool _disposed;
 
     // Group flushing: sequences written / flushed, the flush running and the one queued behind it.
     private long _durableSequence;
@@ -234,15 +236,20 @@ internal sealed partial class StoreJournal : IDisposable
         lock (_gate)
         {
             _failure ??= new ObjectDisposedException(nameof(StoreJournal));
+            _disposed = true;
             foreach (JournalSegment segment in _segments.Values)
             {
                 segment.Dispose();
             }
 
             _segments.Clear();
+
+            // A segment still being prepared is closed when its preparation ends (see Ready); its file is a spare at
+            // the next opening.
+            _ready?.Dispose();
+            _ready = null;
         }
 
-        // A segment still being prepared is left to its handle's finalizer; its file is a spare at the next opening.
         _checkpoint.Dispose();
     }
 
@@ -320,6 +327,7 @@ internal sealed partial class StoreJournal : IDisposable
             if (ReferenceEquals(_prepared, preparing))
             {
                 _prepared = null;
+                _ready = null;
                 _current = next;
                 _segments[next.Number] = next;
                 _offset = 0;
@@ -334,7 +342,27 @@ internal sealed partial class StoreJournal : IDisposable
         _spares.TryDequeue(out string? spare);
         string folder = _folder;
         long length = _segmentBytes;
-        return Task.Run(() => JournalSegment.Prepare(folder, number, length, spare));
+        return Task.Run(() => Ready(JournalSegment.Prepare(folder, number, length, spare)));
+    }
+
+    /// <summary>
+    /// Holds a prepared segment for <see cref="Dispose"/> until it becomes the current one, or closes it at once when
+    /// the journal was disposed while it was being prepared: an open segment handle keeps the file locked, so a
+    /// journal opened again on the folder in the same process (a store reopened, a test) could not open it.
+    /// </summary>
+    private JournalSegment Ready(JournalSegment segment)
+    {
+        lock (_gate)
+        {
+            if (!_disposed)
+            {
+                _ready = segment;
+                return segment;
+            }
+        }
+
+        segment.Dispose();
+        return segment;
     }
 
     private void ThrowIfFailed()
