@@ -43,8 +43,20 @@ internal sealed partial class StoreJournal
                 segments.Add(current.Number, current);
             }
 
-            // Segment files outside the live range (before the checkpoint, or prepared beyond the head) are spares.
-            spares.AddRange(numbers.Where(n => !segments.ContainsKey(n)).Select(n => Path.Combine(folder, JournalSegment.FileName(n))));
+            // Segment files outside the live range (before the checkpoint, or beyond the head: prepared ahead, or
+            // written after a torn record) are spares, renamed as such: queued under its numbered name, a spare could
+            // be taken to prepare a later segment while a segment of that number is live again, and renaming it would
+            // take the live segment's records away under another number.
+            foreach (long number in numbers.Where(n => !segments.ContainsKey(n)))
+            {
+                string spare = Path.Combine(folder, JournalSegment.SparePrefix + JournalSegment.FileName(number));
+                File.Move(Path.Combine(folder, JournalSegment.FileName(number)), spare, overwrite: true);
+                if (!spares.Contains(spare, StringComparer.Ordinal))
+                {
+                    spares.Add(spare);
+                }
+            }
+
             var journal = new StoreJournal(folder, segmentBytes, checkpoint, current)
             {
                 _offset = head.Offset,
