@@ -28,7 +28,8 @@ internal sealed partial class StoreJournal
         var segments = new Dictionary<long, JournalSegment>();
         try
         {
-            (List<JournalRecord> pending, JournalPosition head) = Scan(folder, checkpoint.Position, numbers, segments);
+            (List<JournalRecord> pending, JournalPosition head) =
+                Scan(folder, checkpoint.Position, checkpoint.MinimumEpoch, numbers, segments);
             if (!segments.TryGetValue(head.Segment, out JournalSegment? current))
             {
                 string? spare = spares.Count > 0 ? spares[^1] : null;
@@ -86,11 +87,11 @@ internal sealed partial class StoreJournal
 
     /// <summary>
     /// Reads the chain of records from <paramref name="start"/>: each must be whole, carry the next sequence number and
-    /// an epoch not below its predecessor's. A record that is not there may have gone to the start of the next segment
+    /// an epoch not below its predecessor's (the first: not below <paramref name="startEpoch"/>). A record that is not there may have gone to the start of the next segment
     /// (it did not fit); otherwise the chain ends. Opens the segments it reads into <paramref name="segments"/>.
     /// </summary>
     private static (List<JournalRecord> Pending, JournalPosition Head) Scan(
-        string folder, JournalPosition start, SortedSet<long> numbers, Dictionary<long, JournalSegment> segments)
+        string folder, JournalPosition start, uint startEpoch, SortedSet<long> numbers, Dictionary<long, JournalSegment> segments)
     {
         var pending = new List<JournalRecord>();
         JournalPosition head = start;
@@ -101,7 +102,7 @@ internal sealed partial class StoreJournal
 
         var segment = JournalSegment.Open(folder, start.Segment);
         segments.Add(segment.Number, segment);
-        var minimumEpoch = 0u;
+        uint minimumEpoch = startEpoch;
         while (true)
         {
             var record = JournalRecord.TryRead(

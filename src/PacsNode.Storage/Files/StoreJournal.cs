@@ -180,7 +180,10 @@ internal sealed partial class StoreJournal : IDisposable
             return;
         }
 
-        _checkpoint.Advance(position);
+        // The record at the position is an unapplied one found at opening (of its own, earlier epoch), or one appended
+        // since (or to be appended) in this epoch.
+        uint minimumEpoch = Pending.FirstOrDefault(r => r.Position == position)?.Epoch ?? _checkpoint.Epoch;
+        _checkpoint.Advance(position, minimumEpoch);
         var spent = new List<JournalSegment>();
         lock (_gate)
         {
