@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace PacsNode.Storage.Files;
 
 /// <summary>
@@ -109,6 +111,16 @@ internal sealed partial class StoreJournal : IDisposable
         if (payloadLength > MaxPayload)
         {
             throw new ArgumentException($"A journal payload of {payloadLength} bytes is over the limit of {MaxPayload}.", nameof(payload));
+        }
+
+        // With a long path a payload within the limit can still make a record no segment holds: it would move to
+        // a fresh segment after fresh segment for ever.
+        long recordSize = JournalRecord.TotalSize(Encoding.UTF8.GetByteCount(relativePath),
+            replacedRelativePath is null ? 0 : Encoding.UTF8.GetByteCount(replacedRelativePath), payloadLength);
+        if (recordSize > _segmentBytes)
+        {
+            throw new ArgumentException(
+                $"A journal record of {recordSize} bytes (its paths are too long) is larger than a segment ({_segmentBytes}).", nameof(relativePath));
         }
 
         uint payloadCrc = Crc32C.Append(0, payload);
