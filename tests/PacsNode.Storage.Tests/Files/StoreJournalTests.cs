@@ -291,6 +291,21 @@ public sealed partial class StoreJournalTests
     }
 
     [Fact]
+    public async Task AppendAsync_RecordLargerThanSegment_ThrowsArgumentException()
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        using var temp = new TempDirectory("journal");
+        using var journal = StoreJournal.Open(temp.FullPath, SegmentBytes);
+
+        // A payload within the limit, but with a 40 000-byte path the record (72 816 bytes) fits in no segment.
+        _ = await Assert.ThrowsAsync<ArgumentException>(async () => await journal.AppendAsync(
+            JournalRecordKind.Instance, new string('a', 40_000), null, Received(0), [new byte[SegmentBytes / 2]], timeout.Token));
+        Assert.Equal(0, journal.AppendedSinceOpen);
+        Assert.Equal(["0000000000000001.segment", "checkpoint"], Listing(temp.FullPath));
+    }
+
+    [Fact]
     public async Task AppendAsync_PayloadOfMaxPayload_IsReplayed()
     {
         var ct = TestContext.Current.CancellationToken;
