@@ -102,6 +102,8 @@ internal sealed partial class StoreJournal : IDisposable
         JournalRecordKind kind, string relativePath, string? replacedRelativePath, DateTimeOffset receivedAt,
         IReadOnlyList<ReadOnlyMemory<byte>> payload, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrEmpty(relativePath); // a record without one reads back as the journal's end
+        ArgumentNullException.ThrowIfNull(payload);
         long payloadLength = 0;
         foreach (ReadOnlyMemory<byte> block in payload)
         {
