@@ -306,6 +306,24 @@ public sealed partial class StoreJournalTests
     }
 
     [Fact]
+    public async Task AppendAsync_EmptyPath_ThrowsArgumentExceptionAndLaterRecordsReplay()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var temp = new TempDirectory("journal");
+        using (var journal = StoreJournal.Open(temp.FullPath, SegmentBytes))
+        {
+            // A record without a path reads back as the end of the journal: it must not be written at all.
+            _ = await Assert.ThrowsAsync<ArgumentException>(async () => await journal.AppendAsync(
+                JournalRecordKind.Instance, "", null, Received(0), [new byte[10]], ct));
+            _ = await AppendAsync(journal, Instance(1, [1]), ct);
+        }
+
+        using var reopened = StoreJournal.Open(temp.FullPath, SegmentBytes);
+        JournalRecord only = Assert.Single(reopened.Pending);
+        Assert.Equal(new JournalPosition(1, 0, 1), only.Position);
+    }
+
+    [Fact]
     public async Task AppendAsync_PayloadOfMaxPayload_IsReplayed()
     {
         var ct = TestContext.Current.CancellationToken;
