@@ -16,24 +16,33 @@ public sealed partial class StoreJournalTests
         var ct = TestContext.Current.CancellationToken;
         using var temp = new TempDirectory("journal");
         var random = new Random(12);
-        using var journal = StoreJournal.Open(temp.FullPath, SegmentBytes);
-        for (int i = 0; i < 4; i++)
+        byte[] spare;
+        using (var journal = StoreJournal.Open(temp.FullPath, SegmentBytes))
         {
-            journal.MarkApplied(await AppendAsync(journal, Instance(i, RandomBytes(random, ThirdOfSegment)), ct));
+            for (int i = 0; i < 4; i++)
+            {
+                journal.MarkApplied(await AppendAsync(journal, Instance(i, RandomBytes(random, ThirdOfSegment)), ct));
+            }
+
+            // Records 1-3 fill segment 1, record 4 starts segment 2.
+            Assert.Equal(new JournalPosition(2, 20_552, 5), journal.NextCheckpoint());
+            journal.Advance(journal.NextCheckpoint());
+            Assert.Equal(["0000000000000002.segment", "checkpoint", "spare-0000000000000001.segment"], Listing(temp.FullPath));
+            spare = await File.ReadAllBytesAsync(Path.Combine(temp.FullPath, "spare-0000000000000001.segment"), ct);
+
+            // Record 5 takes segment 2 past half, which prepares segment 3 from the spare; record 7 starts segment 3.
+            for (int i = 4; i < 7; i++)
+            {
+                _ = await AppendAsync(journal, Instance(i, RandomBytes(random, ThirdOfSegment)), ct);
+            }
+
+            Assert.Equal(["0000000000000002.segment", "0000000000000003.segment", "checkpoint"], Listing(temp.FullPath));
         }
 
-        // Records 1-3 fill segment 1, record 4 starts segment 2.
-        Assert.Equal(new JournalPosition(2, 20_552, 5), journal.NextCheckpoint());
-        journal.Advance(journal.NextCheckpoint());
-        Assert.Equal(["0000000000000002.segment", "checkpoint", "spare-0000000000000001.segment"], Listing(temp.FullPath));
-
-        // Record 5 takes segment 2 past half, which prepares segment 3 from the spare; record 7 starts segment 3.
-        for (int i = 4; i < 7; i++)
-        {
-            _ = await AppendAsync(journal, Instance(i, RandomBytes(random, ThirdOfSegment)), ct);
-        }
-
-        Assert.Equal(["0000000000000002.segment", "0000000000000003.segment", "checkpoint"], Listing(temp.FullPath));
+        // Segment 3 is the old segment 1: record 7 over record 1, and records 2 and 3 still behind it.
+        byte[] third = await File.ReadAllBytesAsync(SegmentFile(temp.FullPath, 3), ct);
+        Assert.Equal(spare.AsSpan(20_552, 2 * 20_552).ToArray(), third.AsSpan(20_552, 2 * 20_552).ToArray());
+        Assert.NotEqual(spare.AsSpan(0, 20_552).ToArray(), third.AsSpan(0, 20_552).ToArray());
     }
 
     [Fact]
