@@ -7,8 +7,15 @@ namespace PacsNode.Storage.Files;
 /// The store journal's checkpoint file: where replay starts (every record before that position has its file, folder
 /// entries and index row flushed) and the epoch of the current opening. Two slots, one per 4 KiB page, written in
 /// turn and flushed, so a write torn by a power loss leaves the other slot; the valid slot with the higher generation
-/// wins. Slot (little endian): u32 "PNJC", u32 version 1, u64 generation, u32 epoch, u32 zero, i64 segment, i64
-/// offset, i64 sequence, u32 CRC-32C of bytes 0..47.
+/// wins. Slot (little endian): u32 "PNJC", u32 version 1, u64 generation, u32 epoch, u32 minimum epoch, i64 segment,
+/// i64 offset, i64 sequence, u32 CRC-32C of bytes 0..47.
+/// <para>
+/// The minimum epoch is the least epoch the record at the position may carry: the epoch of the unapplied record the
+/// checkpoint stopped at, or the epoch that moved it to the head (the next record there is written in that epoch or a
+/// later one). Without it, bytes left at the position by an earlier run (written after a record that was then torn,
+/// and carrying the very sequence number expected there once the torn record's sequence was written again) would pass
+/// for the next record. Slots written before it was kept hold zero there: any epoch.
+/// </para>
 /// </summary>
 internal sealed class JournalCheckpoint : IDisposable
 {
@@ -21,11 +28,12 @@ internal sealed class JournalCheckpoint : IDisposable
     private readonly SafeFileHandle _handle;
     private long _generation;
 
-    private JournalCheckpoint(SafeFileHandle handle, long generation, uint epoch, JournalPosition position)
+    private JournalCheckpoint(SafeFileHandle handle, long generation, uint epoch, uint minimumEpoch, JournalPosition position)
     {
         _handle = handle;
         _generation = generation;
         Epoch = epoch;
+        MinimumEpoch = minimumEpoch;
         Position = position;
     }
 
@@ -34,6 +42,9 @@ internal sealed class JournalCheckpoint : IDisposable
 
     /// <summary>Where replay starts.</summary>
     public JournalPosition Position { get; private set; }
+
+    /// <summary>The least epoch the record at <see cref="Position"/> may carry.</summary>
+    public uint MinimumEpoch { get; private set; }
 
     /// <summary>
     /// Opens (or creates, at segment 1, offset 0, sequence 1) the checkpoint file of <paramref name="folder"/> and
@@ -47,9 +58,10 @@ internal sealed class JournalCheckpoint : IDisposable
         SafeFileHandle handle = File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         try
         {
-            (long generation, uint epoch, JournalPosition position) = created ? (0, 0u, new JournalPosition(1, 0, 1)) : ReadNewest(handle, path);
-            var checkpoint = new JournalCheckpoint(handle, generation, epoch, position);
-            checkpoint.Write(position, epoch + 1);
+            (long generation, uint epoch, uint minimumEpoch, JournalPosition position) =
+                created ? (0, 0u, 0u, new JournalPosition(1, 0, 1)) : ReadNewest(handle, path);
+            var checkpoint = new JournalCheckpoint(handle, generation, epoch, minimumEpoch, position);
+            checkpoint.Write(position, minimumEpoch, epoch + 1);
             if (created)
             {
                 DirectorySync.Flush(folder);
@@ -64,12 +76,15 @@ internal sealed class JournalCheckpoint : IDisposable
         }
     }
 
-    /// <summary>Records that replay starts at <paramref name="position"/> from now on; flushed before it returns.</summary>
-    public void Advance(JournalPosition position) => Write(position, Epoch);
+    /// <summary>
+    /// Records that replay starts at <paramref name="position"/> from now on, with a record of epoch
+    /// <paramref name="minimumEpoch"/> or later; flushed before it returns.
+    /// </summary>
+    public void Advance(JournalPosition position, uint minimumEpoch) => Write(position, minimumEpoch, Epoch);
 
     public void Dispose() => _handle.Dispose();
 
-    private void Write(JournalPosition position, uint epoch)
+    private void Write(JournalPosition position, uint minimumEpoch, uint epoch)
     {
         long generation = _generation + 1;
         Span<byte> slot = stackalloc byte[SlotSize];
@@ -78,6 +93,7 @@ internal sealed class JournalCheckpoint : IDisposable
         BinaryPrimitives.WriteUInt32LittleEndian(slot[4..], 1);
         BinaryPrimitives.WriteInt64LittleEndian(slot[8..], generation);
         BinaryPrimitives.WriteUInt32LittleEndian(slot[16..], epoch);
+        BinaryPrimitives.WriteUInt32LittleEndian(slot[20..], minimumEpoch);
         BinaryPrimitives.WriteInt64LittleEndian(slot[24..], position.Segment);
         BinaryPrimitives.WriteInt64LittleEndian(slot[32..], position.Offset);
         BinaryPrimitives.WriteInt64LittleEndian(slot[40..], position.Sequence);
@@ -86,12 +102,14 @@ internal sealed class JournalCheckpoint : IDisposable
         RandomAccess.FlushToDisk(_handle);
         _generation = generation;
         Epoch = epoch;
+        MinimumEpoch = minimumEpoch;
         Position = position;
     }
 
-    private static (long Generation, uint Epoch, JournalPosition Position) ReadNewest(SafeFileHandle handle, string path)
+    private static (long Generation, uint Epoch, uint MinimumEpoch, JournalPosition Position) ReadNewest(
+        SafeFileHandle handle, string path)
     {
-        (long Generation, uint Epoch, JournalPosition Position)? best = null;
+        (long Generation, uint Epoch, uint MinimumEpoch, JournalPosition Position)? best = null;
         Span<byte> slot = stackalloc byte[SlotSize];
         for (int i = 0; i < 2; i++)
         {
@@ -106,7 +124,8 @@ internal sealed class JournalCheckpoint : IDisposable
             long generation = BinaryPrimitives.ReadInt64LittleEndian(slot[8..]);
             if (best is null || generation > best.Value.Generation)
             {
-                best = (generation, BinaryPrimitives.ReadUInt32LittleEndian(slot[16..]), new JournalPosition(
+                best = (generation, BinaryPrimitives.ReadUInt32LittleEndian(slot[16..]),
+                    BinaryPrimitives.ReadUInt32LittleEndian(slot[20..]), new JournalPosition(
                     BinaryPrimitives.ReadInt64LittleEndian(slot[24..]),
                     BinaryPrimitives.ReadInt64LittleEndian(slot[32..]),
                     BinaryPrimitives.ReadInt64LittleEndian(slot[40..])));

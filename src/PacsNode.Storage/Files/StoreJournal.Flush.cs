@@ -65,25 +65,35 @@ internal sealed partial class StoreJournal
     {
         JournalSegment[] segments;
         long target;
+        Exception? failure = null;
         lock (_gate)
         {
             target = _nextSequence - 1;
             _runningTarget = target;
             segments = [.. _dirty];
             _dirty.Clear();
-        }
 
-        Exception? failure = null;
-        try
-        {
-            foreach (JournalSegment segment in segments)
+            // A flush queued behind one that failed must not run: it could succeed without the pages the failed one
+            // lost, acknowledging records that follow a torn one, which replay never reaches.
+            if (_failure is not null)
             {
-                RandomAccess.FlushToDisk(segment.Handle);
+                failure = _failure as IOException ?? new IOException("The store journal is stopped.", _failure);
             }
         }
-        catch (Exception exception) when (exception is IOException or ObjectDisposedException or UnauthorizedAccessException)
+
+        if (failure is null)
         {
-            failure = new IOException($"Flushing the store journal in '{_folder}' failed; the journal is stopped.", exception);
+            try
+            {
+                foreach (JournalSegment segment in segments)
+                {
+                    RandomAccess.FlushToDisk(segment.Handle);
+                }
+            }
+            catch (Exception exception) when (exception is IOException or ObjectDisposedException or UnauthorizedAccessException)
+            {
+                failure = new IOException($"Flushing the store journal in '{_folder}' failed; the journal is stopped.", exception);
+            }
         }
 
         lock (_gate)

@@ -28,7 +28,8 @@ internal sealed partial class StoreJournal
         var segments = new Dictionary<long, JournalSegment>();
         try
         {
-            (List<JournalRecord> pending, JournalPosition head) = Scan(folder, checkpoint.Position, numbers, segments);
+            (List<JournalRecord> pending, JournalPosition head) =
+                Scan(folder, checkpoint.Position, checkpoint.MinimumEpoch, numbers, segments);
             if (!segments.TryGetValue(head.Segment, out JournalSegment? current))
             {
                 string? spare = spares.Count > 0 ? spares[^1] : null;
@@ -43,8 +44,20 @@ internal sealed partial class StoreJournal
                 segments.Add(current.Number, current);
             }
 
-            // Segment files outside the live range (before the checkpoint, or prepared beyond the head) are spares.
-            spares.AddRange(numbers.Where(n => !segments.ContainsKey(n)).Select(n => Path.Combine(folder, JournalSegment.FileName(n))));
+            // Segment files outside the live range (before the checkpoint, or beyond the head: prepared ahead, or
+            // written after a torn record) are spares, renamed as such: queued under its numbered name, a spare could
+            // be taken to prepare a later segment while a segment of that number is live again, and renaming it would
+            // take the live segment's records away under another number.
+            foreach (long number in numbers.Where(n => !segments.ContainsKey(n)))
+            {
+                string spare = Path.Combine(folder, JournalSegment.SparePrefix + JournalSegment.FileName(number));
+                File.Move(Path.Combine(folder, JournalSegment.FileName(number)), spare, overwrite: true);
+                if (!spares.Contains(spare, StringComparer.Ordinal))
+                {
+                    spares.Add(spare);
+                }
+            }
+
             var journal = new StoreJournal(folder, segmentBytes, checkpoint, current)
             {
                 _offset = head.Offset,
@@ -74,11 +87,11 @@ internal sealed partial class StoreJournal
 
     /// <summary>
     /// Reads the chain of records from <paramref name="start"/>: each must be whole, carry the next sequence number and
-    /// an epoch not below its predecessor's. A record that is not there may have gone to the start of the next segment
+    /// an epoch not below its predecessor's (the first: not below <paramref name="startEpoch"/>). A record that is not there may have gone to the start of the next segment
     /// (it did not fit); otherwise the chain ends. Opens the segments it reads into <paramref name="segments"/>.
     /// </summary>
     private static (List<JournalRecord> Pending, JournalPosition Head) Scan(
-        string folder, JournalPosition start, SortedSet<long> numbers, Dictionary<long, JournalSegment> segments)
+        string folder, JournalPosition start, uint startEpoch, SortedSet<long> numbers, Dictionary<long, JournalSegment> segments)
     {
         var pending = new List<JournalRecord>();
         JournalPosition head = start;
@@ -89,7 +102,7 @@ internal sealed partial class StoreJournal
 
         var segment = JournalSegment.Open(folder, start.Segment);
         segments.Add(segment.Number, segment);
-        var minimumEpoch = 0u;
+        uint minimumEpoch = startEpoch;
         while (true)
         {
             var record = JournalRecord.TryRead(

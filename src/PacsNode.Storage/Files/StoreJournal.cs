@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace PacsNode.Storage.Files;
 
 /// <summary>
@@ -35,7 +37,9 @@ internal sealed partial class StoreJournal : IDisposable
     private long _offset;
     private long _nextSequence;
     private Task<JournalSegment>? _prepared;
+    private JournalSegment? _ready;
     private Exception? _failure;
+    private bool _disposed;
 
     // Group flushing: sequences written / flushed, the flush running and the one queued behind it.
     private long _durableSequence;
@@ -113,6 +117,8 @@ internal sealed partial class StoreJournal : IDisposable
         JournalRecordKind kind, string relativePath, string? replacedRelativePath, DateTimeOffset receivedAt,
         IReadOnlyList<ReadOnlyMemory<byte>> payload, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrEmpty(relativePath); // a record without one reads back as the journal's end
+        ArgumentNullException.ThrowIfNull(payload);
         long payloadLength = 0;
         foreach (ReadOnlyMemory<byte> block in payload)
         {
@@ -122,6 +128,16 @@ internal sealed partial class StoreJournal : IDisposable
         if (payloadLength > MaxPayload)
         {
             throw new ArgumentException($"A journal payload of {payloadLength} bytes is over the limit of {MaxPayload}.", nameof(payload));
+        }
+
+        // With a long path a payload within the limit can still make a record no segment holds: it would move to
+        // a fresh segment after fresh segment for ever.
+        long recordSize = JournalRecord.TotalSize(Encoding.UTF8.GetByteCount(relativePath),
+            replacedRelativePath is null ? 0 : Encoding.UTF8.GetByteCount(replacedRelativePath), payloadLength);
+        if (recordSize > _segmentBytes)
+        {
+            throw new ArgumentException(
+                $"A journal record of {recordSize} bytes (its paths are too long) is larger than a segment ({_segmentBytes}).", nameof(relativePath));
         }
 
         uint payloadCrc = Crc32C.Append(0, payload);
@@ -191,7 +207,10 @@ internal sealed partial class StoreJournal : IDisposable
             return;
         }
 
-        _checkpoint.Advance(position);
+        // The record at the position is an unapplied one found at opening (of its own, earlier epoch), or one appended
+        // since (or to be appended) in this epoch.
+        uint minimumEpoch = Pending.FirstOrDefault(r => r.Position == position)?.Epoch ?? _checkpoint.Epoch;
+        _checkpoint.Advance(position, minimumEpoch);
         var spent = new List<JournalSegment>();
         lock (_gate)
         {
@@ -247,15 +266,20 @@ internal sealed partial class StoreJournal : IDisposable
         lock (_gate)
         {
             _failure ??= new ObjectDisposedException(nameof(StoreJournal));
+            _disposed = true;
             foreach (JournalSegment segment in _segments.Values)
             {
                 segment.Dispose();
             }
 
             _segments.Clear();
+
+            // A segment still being prepared is closed when its preparation ends (see Ready); its file is a spare at
+            // the next opening.
+            _ready?.Dispose();
+            _ready = null;
         }
 
-        // A segment still being prepared is left to its handle's finalizer; its file is a spare at the next opening.
         _checkpoint.Dispose();
     }
 
@@ -333,6 +357,7 @@ internal sealed partial class StoreJournal : IDisposable
             if (ReferenceEquals(_prepared, preparing))
             {
                 _prepared = null;
+                _ready = null;
                 _current = next;
                 _segments[next.Number] = next;
                 _offset = 0;
@@ -347,7 +372,27 @@ internal sealed partial class StoreJournal : IDisposable
         _spares.TryDequeue(out string? spare);
         string folder = _folder;
         long length = _segmentBytes;
-        return Task.Run(() => JournalSegment.Prepare(folder, number, length, spare));
+        return Task.Run(() => Ready(JournalSegment.Prepare(folder, number, length, spare)));
+    }
+
+    /// <summary>
+    /// Holds a prepared segment for <see cref="Dispose"/> until it becomes the current one, or closes it at once when
+    /// the journal was disposed while it was being prepared: an open segment handle keeps the file locked, so a
+    /// journal opened again on the folder in the same process (a store reopened, a test) could not open it.
+    /// </summary>
+    private JournalSegment Ready(JournalSegment segment)
+    {
+        lock (_gate)
+        {
+            if (!_disposed)
+            {
+                _ready = segment;
+                return segment;
+            }
+        }
+
+        segment.Dispose();
+        return segment;
     }
 
     private void ThrowIfFailed()
