@@ -88,7 +88,7 @@ public sealed class ReindexCommandTests : IDisposable
     /// <summary>Two patients (one with a UTF-8 name), three studies, PT and CT series, nine instances.</summary>
     private async Task FillAsync(CancellationToken ct)
     {
-        var store = new InstanceStore(new InstanceStoreOptions { DataFolder = StorageOptions.InstancesFolder(DataFolder), MinimumFreeBytes = 0 });
+        using var store = new InstanceStore(new InstanceStoreOptions { DataFolder = StorageOptions.InstancesFolder(DataFolder), MinimumFreeBytes = 0 });
         var database = IndexDatabase.Open(StorageOptions.IndexPath(DataFolder));
         await using var writer = new IndexWriter(database, TimeProvider.System);
         var archive = new InstanceArchive(store, writer, TimeProvider.System);

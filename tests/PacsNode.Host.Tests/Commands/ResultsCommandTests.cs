@@ -117,7 +117,7 @@ public sealed class ResultsCommandTests : IDisposable
     /// <summary>A PET slice, then (optionally) report 1 and report 2 that names report 1 as its predecessor.</summary>
     private async Task StoreAsync(CancellationToken ct, bool reports = true)
     {
-        var store = new InstanceStore(new InstanceStoreOptions { DataFolder = StorageOptions.InstancesFolder(DataFolder), MinimumFreeBytes = 0 });
+        using var store = new InstanceStore(new InstanceStoreOptions { DataFolder = StorageOptions.InstancesFolder(DataFolder), MinimumFreeBytes = 0 });
         var database = IndexDatabase.Open(StorageOptions.IndexPath(DataFolder));
         await using var writer = new IndexWriter(database, TimeProvider.System);
         var archive = new InstanceArchive(store, writer, TimeProvider.System);
@@ -147,7 +147,7 @@ public sealed class ResultsCommandTests : IDisposable
 
     private async Task StoreReportAsync(MeasurementReport report, CancellationToken ct)
     {
-        var store = new InstanceStore(new InstanceStoreOptions { DataFolder = StorageOptions.InstancesFolder(DataFolder), MinimumFreeBytes = 0 });
+        using var store = new InstanceStore(new InstanceStoreOptions { DataFolder = StorageOptions.InstancesFolder(DataFolder), MinimumFreeBytes = 0 });
         await using var writer = new IndexWriter(IndexDatabase.Open(StorageOptions.IndexPath(DataFolder)), TimeProvider.System);
         var archive = new InstanceArchive(store, writer, TimeProvider.System);
         Assert.Equal(StoreOutcome.Stored, (await archive.StoreAsync(Tid1500Writer.Write(report), ct)).Outcome);

@@ -143,7 +143,7 @@ public sealed partial class NodeDurabilityInteropTests
 
         var acknowledgedNumbers = acknowledgedFiles.Select(f => int.Parse(Path.GetFileNameWithoutExtension(f), System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
         var indexedNumbers = new HashSet<int>();
-        string[] stored = Directory.GetFiles(Path.Combine(data, "instances"), "*", SearchOption.AllDirectories);
+        string[] stored = StoredFiles.Under(Path.Combine(data, "instances"));
         foreach (string path in stored)
         {
             Assert.False(path.EndsWith(".tmp", StringComparison.Ordinal), $"temporary file left: {path}");

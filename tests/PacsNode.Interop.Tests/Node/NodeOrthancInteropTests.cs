@@ -61,8 +61,7 @@ public sealed class NodeOrthancInteropTests
 
         Assert.Contains("# Match 3", indexed.StandardOutput, StringComparison.Ordinal);
         Assert.DoesNotContain("# Match 4", indexed.StandardOutput, StringComparison.Ordinal);
-        await InstanceAssert.SameInstancesAsync(files, Directory.GetFiles(Path.Combine(peers.Node.DataFolder, "instances"), "*",
-            SearchOption.AllDirectories), ct);
+        await InstanceAssert.SameInstancesAsync(files, StoredFiles.Under(Path.Combine(peers.Node.DataFolder, "instances")), ct);
 
         // C-FIND at study level by Patient ID: one answer, the study of the files.
         using JsonDocument query = await PostJsonAsync(http, "modalities/PACSNODE/query",
@@ -175,8 +174,7 @@ public sealed class NodeOrthancInteropTests
         Assert.DoesNotContain("# Match 2", find.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("3 completed, 0 failed", move.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("3 completed, 0 failed", get.StandardOutput, StringComparison.Ordinal);
-        await InstanceAssert.SameInstancesAsync(dro, Directory.GetFiles(Path.Combine(peers.Node.DataFolder, "instances"), "*",
-            SearchOption.AllDirectories), ct);
+        await InstanceAssert.SameInstancesAsync(dro, StoredFiles.Under(Path.Combine(peers.Node.DataFolder, "instances")), ct);
         await InstanceAssert.SameInstancesAsync(dro, Directory.GetFiles(got), ct);
     }
 

@@ -182,7 +182,7 @@ public sealed class NodeQueryRetrieveInteropTests
         (string syntax, byte[] bytes) = Assert.Single(sink.Received).Value;
         Assert.Equal(DicomUid.JPEGLosslessSV1, syntax); // accepted in the stored syntax: sent as stored, not transcoded
         bool asStored = false;
-        foreach (string stored in Directory.GetFiles(node.Folder.Combine("data", "instances"), "*", SearchOption.AllDirectories))
+        foreach (string stored in StoredFiles.Under(node.Folder.Combine("data", "instances")))
         {
             asStored |= (await File.ReadAllBytesAsync(stored, ct)).AsSpan().EndsWith(bytes);
         }
