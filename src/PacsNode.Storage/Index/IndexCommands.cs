@@ -15,6 +15,12 @@ internal sealed class IndexCommands(SqliteConnection connection) : IDisposable
     /// <summary>The transaction the commands run in; set when one begins.</summary>
     public SqliteTransaction? Transaction { get; set; }
 
+    /// <summary>
+    /// The patient, study and series keys the last upsert wrote or found, with the record values they were upserted
+    /// from (see <see cref="IndexUpsert.Apply"/>); null after anything that may have changed or removed those rows.
+    /// </summary>
+    public ParentRows? LastParents { get; set; }
+
     /// <summary>The command for <paramref name="sql"/>, in the current transaction, with no parameters bound yet.</summary>
     public SqliteCommand Get(string sql)
     {
@@ -29,6 +35,9 @@ internal sealed class IndexCommands(SqliteConnection connection) : IDisposable
         command.Parameters.Clear();
         return command;
     }
+
+    /// <summary>What <see cref="LastParents"/> holds.</summary>
+    internal sealed record ParentRows(string Values, long Patient, long Study, long Series);
 
     public void Dispose()
     {

@@ -138,6 +138,7 @@ internal static class IndexUpsert
         command.Parameters.AddWithValue("$uid", sopInstanceUid);
         command.ExecuteNonQuery();
         Prune(commands, parents, (0, 0, 0));
+        commands.LastParents = null;
         return true;
     }
 
@@ -146,6 +147,40 @@ internal static class IndexUpsert
         ArgumentNullException.ThrowIfNull(r);
         List<(long? Series, long? Study, long? Patient)> former = FormerParents(
             commands, r.SopInstanceUid, r.SeriesInstanceUid, r.StudyInstanceUid);
+        // A series arrives instance after instance with the same patient, study and series values. Upserting them again
+        // changes nothing (each upsert's WHERE) but costs six statements; when this record's values are those of the
+        // previous upsert on this connection and nothing since may have touched those rows, its keys are reused.
+        string parentValues = ParentValues(r);
+        long patient, study, series;
+        if (commands.LastParents is { } last && last.Values.Equals(parentValues, StringComparison.Ordinal))
+        {
+            (patient, study, series) = (last.Patient, last.Study, last.Series);
+        }
+        else
+        {
+            commands.LastParents = null;
+            (patient, study, series) = UpsertParents(commands, r);
+            commands.LastParents = new IndexCommands.ParentRows(parentValues, patient, study, series);
+        }
+
+        _ = Scalar(commands, InstanceSql,
+            ("$parent", series),
+            ("$sop_instance_uid", r.SopInstanceUid),
+            ("$sop_class_uid", r.SopClassUid),
+            ("$instance_number", IndexKeys.Integer(r.InstanceNumber)),
+            ("$instance_number_text", r.InstanceNumber),
+            ("$acquisition_datetime", r.AcquisitionDateTime),
+            ("$acquisition_datetime_key", IndexKeys.DateTime(r.AcquisitionDateTime)),
+            ("$transfer_syntax_uid", r.TransferSyntaxUid),
+            ("$file_path", r.FilePath),
+            ("$file_size", r.FileSize),
+            ("$received_at", r.ReceivedAtText));
+        SequenceUpsert.Apply(commands, r, patient, study, series);
+        Prune(commands, former, (series, study, patient));
+    }
+
+    private static (long Patient, long Study, long Series) UpsertParents(IndexCommands commands, IndexRecord r)
+    {
         long patient = Scalar(commands, PatientSql,
             ("$patient_id", r.PatientId),
             ("$patient_name", r.PatientName),
@@ -179,21 +214,16 @@ internal static class IndexUpsert
             ("$decay_correction", r.DecayCorrection),
             ("$corrected_image", r.CorrectedImage));
         series = series != 0 ? series : Scalar(commands, "SELECT pk FROM series WHERE series_uid = $key;", ("$key", r.SeriesInstanceUid));
-        _ = Scalar(commands, InstanceSql,
-            ("$parent", series),
-            ("$sop_instance_uid", r.SopInstanceUid),
-            ("$sop_class_uid", r.SopClassUid),
-            ("$instance_number", IndexKeys.Integer(r.InstanceNumber)),
-            ("$instance_number_text", r.InstanceNumber),
-            ("$acquisition_datetime", r.AcquisitionDateTime),
-            ("$acquisition_datetime_key", IndexKeys.DateTime(r.AcquisitionDateTime)),
-            ("$transfer_syntax_uid", r.TransferSyntaxUid),
-            ("$file_path", r.FilePath),
-            ("$file_size", r.FileSize),
-            ("$received_at", r.ReceivedAtText));
-        SequenceUpsert.Apply(commands, r, patient, study, series);
-        Prune(commands, former, (series, study, patient));
+        return (patient, study, series);
     }
+
+    /// <summary>Every record value the patient, study and series upserts bind, as one comparable string.</summary>
+    private static string ParentValues(IndexRecord r) => string.Join('\u0001', new[]
+    {
+        r.PatientId, r.PatientName, r.PatientBirthDate, r.PatientSex, r.StudyInstanceUid, r.StudyDate, r.StudyTime,
+        r.AccessionNumber, r.StudyId, r.StudyDescription, r.ReferringPhysicianName, r.SeriesInstanceUid, r.Modality,
+        r.SeriesNumber, r.SeriesDescription, r.Units, r.DecayCorrection, r.CorrectedImage,
+    }.Select(v => v ?? "\u0002")); // null (absent: COALESCE keeps the stored value) is not 
 
     private static List<(long? Series, long? Study, long? Patient)> FormerParents(
         IndexCommands commands, string sopInstanceUid, string seriesUid, string studyUid)
@@ -231,7 +261,10 @@ internal static class IndexUpsert
             command.Parameters.AddWithValue("$series", (object?)oldSeries ?? DBNull.Value);
             command.Parameters.AddWithValue("$study", (object?)oldStudy ?? DBNull.Value);
             command.Parameters.AddWithValue("$patient", (object?)oldPatient ?? DBNull.Value);
-            command.ExecuteNonQuery();
+            if (command.ExecuteNonQuery() > 0)
+            {
+                commands.LastParents = null;
+            }
         }
     }
 

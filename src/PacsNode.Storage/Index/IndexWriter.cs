@@ -316,6 +316,11 @@ public sealed class IndexWriter : IAsyncDisposable
 
             transaction.Commit();
         }
+        catch
+        {
+            _commands!.LastParents = null; // rolled back: the keys it holds may name rows that no longer exist
+            throw;
+        }
         finally
         {
             if (barrier && _options.DeferDurability)

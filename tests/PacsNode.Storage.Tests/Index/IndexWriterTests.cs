@@ -108,6 +108,50 @@ public sealed class IndexWriterTests
     }
 
     [Fact]
+    public async Task IndexAsync_ParentValuesReturnAfterAChange_AreWrittenAgain()
+    {
+        // The writer reuses the parent keys of the previous record when the values are the same: a change and a
+        // change back must both reach the rows, and so must a change made through another series of the study.
+        var ct = TestContext.Current.CancellationToken;
+        await using var harness = new StorageHarness();
+        const string OtherSeries = Series + "9";
+        foreach ((string series, string sop, string description) in new[]
+        {
+            (Series, ".1", "FIRST"), (Series, ".2", "FIRST"), (Series, ".3", "SECOND"), (Series, ".4", "FIRST"),
+            (OtherSeries, ".5", "THIRD"), (Series, ".6", "FIRST"),
+        })
+        {
+            var dataset = TestInstances.Dataset(Study, series, series + sop);
+            dataset.SetString(DicomTag.StudyDescription, DicomVR.LO, description);
+            await harness.StoreAndIndexAsync(TestInstances.File(dataset), ct);
+            Assert.Equal(description, Text(harness, "SELECT study_description FROM study"));
+        }
+
+        Assert.Equal(6, harness.Count("instance"));
+        Assert.Equal(2, harness.Count("series"));
+    }
+
+    [Fact]
+    public async Task IndexAsync_SeriesEmptiedByDeletes_IsMadeAgainByTheNextInstance()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var harness = new StorageHarness();
+        await harness.StoreAndIndexAsync(TestInstances.File(Study, Series, Series + ".1"), ct);
+        await harness.StoreAndIndexAsync(TestInstances.File(Study, Series, Series + ".2"), ct);
+        await harness.Writer.DeleteAsync(Series + ".1", ct);
+        await harness.Writer.DeleteAsync(Series + ".2", ct);
+        Assert.Equal(0, harness.Count("patient"));
+
+        await harness.StoreAndIndexAsync(TestInstances.File(Study, Series, Series + ".3"), ct);
+
+        Assert.Equal(1, harness.Count("patient"));
+        Assert.Equal(1, harness.Count("study"));
+        Assert.Equal(1, harness.Count("series"));
+        Assert.Equal(1, Scalar(harness, "SELECT COUNT(*) FROM instance JOIN series ON series.pk = instance.series_pk " +
+            "JOIN study ON study.pk = series.study_pk JOIN patient ON patient.pk = study.patient_pk"));
+    }
+
+    [Fact]
     public async Task IndexAsync_SameSeriesSequenceAgain_KeepsItsRowsUntilItChanges()
     {
         var ct = TestContext.Current.CancellationToken;
