@@ -17,23 +17,7 @@ internal static class DirectorySync
             return;
         }
 
-        int fd = NativeMethods.Open(directory, NativeMethods.ReadOnly);
-        if (fd < 0)
-        {
-            throw new IOException($"Cannot open directory '{directory}' to flush it (errno {Marshal.GetLastPInvokeError()}).");
-        }
-
-        try
-        {
-            if (NativeMethods.FSync(fd) != 0)
-            {
-                throw new IOException($"fsync of directory '{directory}' failed (errno {Marshal.GetLastPInvokeError()}).");
-            }
-        }
-        finally
-        {
-            _ = NativeMethods.Close(fd);
-        }
+        OnDescriptor(directory, NativeMethods.FSync, $"fsync of directory '{directory}'");
     }
 
     /// <summary>
@@ -48,20 +32,25 @@ internal static class DirectorySync
             return false;
         }
 
-        int fd = NativeMethods.Open(folder, NativeMethods.ReadOnly);
+        OnDescriptor(folder, NativeMethods.SyncFs, $"syncfs of the file system holding '{folder}'");
+        return true;
+    }
+
+    /// <summary>Opens <paramref name="path"/> read-only, runs <paramref name="call"/> on the descriptor, closes it.</summary>
+    private static void OnDescriptor(string path, Func<int, int> call, string what)
+    {
+        int fd = NativeMethods.Open(path, NativeMethods.ReadOnly);
         if (fd < 0)
         {
-            throw new IOException($"Cannot open '{folder}' to flush its file system (errno {Marshal.GetLastPInvokeError()}).");
+            throw new IOException($"{what}: cannot open it (errno {Marshal.GetLastPInvokeError()}).");
         }
 
         try
         {
-            if (NativeMethods.SyncFs(fd) != 0)
+            if (call(fd) != 0)
             {
-                throw new IOException($"syncfs of the file system holding '{folder}' failed (errno {Marshal.GetLastPInvokeError()}).");
+                throw new IOException($"{what} failed (errno {Marshal.GetLastPInvokeError()}).");
             }
-
-            return true;
         }
         finally
         {

@@ -95,6 +95,7 @@ public sealed partial class InstanceStore
     {
         string path = Resolve(record.RelativePath);
         string? replaced = record.ReplacedRelativePath is null ? null : Resolve(record.ReplacedRelativePath);
+        StoreOutcome outcome = replaced is null ? StoreOutcome.Stored : StoreOutcome.Replaced;
         StoreResult result;
         if (record.Kind == JournalRecordKind.Instance)
         {
@@ -120,14 +121,12 @@ public sealed partial class InstanceStore
                 File.Delete(temp);
             }
 
-            result = Result(replaced is null ? StoreOutcome.Stored : StoreOutcome.Replaced, path, header.Dataset,
-                header.TransferSyntax.Uid, bytes.Length);
+            result = Result(outcome, path, header.Dataset, header.TransferSyntax.Uid, bytes.Length);
         }
         else if (File.Exists(path))
         {
             DicomFile header = await DicomFile.OpenAsync(path, HeaderOnly).ConfigureAwait(false);
-            result = Result(replaced is null ? StoreOutcome.Stored : StoreOutcome.Replaced, path, header.Dataset,
-                header.TransferSyntax.Uid, new FileInfo(path).Length);
+            result = Result(outcome, path, header.Dataset, header.TransferSyntax.Uid, new FileInfo(path).Length);
         }
         else
         {
@@ -143,7 +142,7 @@ public sealed partial class InstanceStore
 
         if (replaced is not null && !replaced.Equals(path, StringComparison.Ordinal))
         {
-            File.Delete(replaced);
+            DeleteReplaced(replaced);
         }
 
         return true;
@@ -277,7 +276,7 @@ public sealed partial class InstanceStore
     private string Resolve(string relative)
     {
         string full = Path.GetFullPath(Path.Combine(DataFolder, relative));
-        return full.StartsWith(DataFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+        return IsUnderDataFolder(full)
             ? full
             : throw new InvalidDataException($"the record's path '{relative}' is not under the data folder");
     }

@@ -380,7 +380,7 @@ public sealed partial class InstanceStore : IDisposable
     internal void DeleteReplaced(string path)
     {
         string full = Path.GetFullPath(path);
-        if (!full.StartsWith(DataFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        if (!IsUnderDataFolder(full))
         {
             throw new InvalidOperationException($"Refusing to delete '{full}': it is not under the data folder.");
         }
@@ -391,6 +391,9 @@ public sealed partial class InstanceStore : IDisposable
             FlushFolder(Path.GetDirectoryName(full)!);
         }
     }
+
+    private bool IsUnderDataFolder(string fullPath) =>
+        fullPath.StartsWith(DataFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     private bool FlushesToDevice => _options.Durability == StorageDurability.PowerLoss;
 

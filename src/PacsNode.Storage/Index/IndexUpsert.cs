@@ -223,7 +223,7 @@ internal static class IndexUpsert
         r.PatientId, r.PatientName, r.PatientBirthDate, r.PatientSex, r.StudyInstanceUid, r.StudyDate, r.StudyTime,
         r.AccessionNumber, r.StudyId, r.StudyDescription, r.ReferringPhysicianName, r.SeriesInstanceUid, r.Modality,
         r.SeriesNumber, r.SeriesDescription, r.Units, r.DecayCorrection, r.CorrectedImage,
-    }.Select(v => v ?? "\u0002")); // null (absent: COALESCE keeps the stored value) is not 
+    }.Select(v => v ?? "\u0002")); // null (absent: COALESCE keeps the stored value) must not equal "" (a value)
 
     private static List<(long? Series, long? Study, long? Patient)> FormerParents(
         IndexCommands commands, string sopInstanceUid, string seriesUid, string studyUid)
