@@ -55,7 +55,7 @@ internal sealed class JournalCheckpoint : IDisposable
         string path = Path.Combine(folder, FileName);
         // An empty file is one whose first write a crash interrupted: nothing was journaled under it yet.
         bool created = !File.Exists(path) || new FileInfo(path).Length == 0;
-        SafeFileHandle handle = File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        SafeFileHandle handle = OpenExclusive(path);
         try
         {
             (long generation, uint epoch, uint minimumEpoch, JournalPosition position) =
@@ -73,6 +73,24 @@ internal sealed class JournalCheckpoint : IDisposable
         {
             handle.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Opens the checkpoint file for this process alone (an exclusive lock on Unix): the journal belongs to one running
+    /// node. Opening it while another holds it fails with an error that says so.
+    /// </summary>
+    private static SafeFileHandle OpenExclusive(string path)
+    {
+        try
+        {
+            return File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException exception) when (exception is not FileNotFoundException and not DirectoryNotFoundException)
+        {
+            throw new IOException(
+                $"Cannot open the store journal's checkpoint file '{path}': is another pacsnode (or store) using this data " +
+                $"folder? Only one may. ({exception.Message})", exception);
         }
     }
 

@@ -35,6 +35,20 @@ public sealed partial class StoreJournalTests
     }
 
     [Fact]
+    public void Open_FolderHeldByAnOpenJournal_ThrowsNamingTheCheckpointFileAndTheCause()
+    {
+        using var temp = new TempDirectory("journal");
+        string folder = temp.Combine("journal");
+        using var first = StoreJournal.Open(folder, SegmentBytes);
+
+        var error = Assert.Throws<IOException>(() => StoreJournal.Open(folder, SegmentBytes));
+
+        Assert.Contains(Path.Combine(folder, JournalCheckpoint.FileName), error.Message, StringComparison.Ordinal);
+        Assert.Contains("another pacsnode", error.Message, StringComparison.Ordinal);
+        Assert.Empty(first.Pending); // the first journal is untouched and still usable
+    }
+
+    [Fact]
     public void Open_SegmentBytesBelow64KiB_Throws()
     {
         using var temp = new TempDirectory("journal");
