@@ -38,6 +38,7 @@ internal sealed partial class StoreJournal : IDisposable
     private long _nextSequence;
     private Task<JournalSegment>? _prepared;
     private JournalSegment? _ready;
+    private readonly ManualResetEventSlim _notPreparing = new(initialState: true);
     private Exception? _failure;
     private bool _disposed;
 
@@ -214,6 +215,11 @@ internal sealed partial class StoreJournal : IDisposable
             _ready = null;
         }
 
+        // No preparation starts after this point (appends now fail); wait for one under way, so that nothing writes
+        // in the journal's folder once Dispose has returned (a folder deleted right after saw a file appear in it).
+        // A deliberate blocking wait, at most one segment's zero fill: Dispose is synchronous.
+        _notPreparing.Wait();
+        _notPreparing.Dispose();
         _checkpoint.Dispose();
     }
 
@@ -306,7 +312,18 @@ internal sealed partial class StoreJournal : IDisposable
         _spares.TryDequeue(out string? spare);
         string folder = _folder;
         long length = _segmentBytes;
-        return Task.Run(() => Ready(JournalSegment.Prepare(folder, number, length, spare)));
+        _notPreparing.Reset();
+        return Task.Run(() =>
+        {
+            try
+            {
+                return Ready(JournalSegment.Prepare(folder, number, length, spare));
+            }
+            finally
+            {
+                _notPreparing.Set();
+            }
+        });
     }
 
     /// <summary>
