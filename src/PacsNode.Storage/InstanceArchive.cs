@@ -49,6 +49,23 @@ public sealed class InstanceArchive : IStoreCoordinator
         _store.StoreAsync(part10, dataset, transferSyntaxUid, this, cancellationToken);
 
     /// <summary>
+    /// As <see cref="StoreAsync(IReadOnlyList{ReadOnlyMemory{byte}}, DicomDataset, string, CancellationToken)"/>, for a
+    /// C-STORE SCP that answers as soon as the instance is durable: under PowerLoss durability a new or replacing
+    /// instance completes once its journal record is flushed and its file renamed into place, and its index row is
+    /// committed right after (<see cref="StoreReceipt.Indexed"/>); a crash in between is repaired by the journal's replay.
+    /// Readers of the index await <see cref="WhenIndexedAsync"/> first. Elsewhere the receipt's index task is complete.
+    /// </summary>
+    public Task<StoreReceipt> StoreReceivedAsync(
+        IReadOnlyList<ReadOnlyMemory<byte>> part10, DicomDataset dataset, string transferSyntaxUid, CancellationToken cancellationToken) =>
+        _store.StoreAsync(part10, dataset, transferSyntaxUid, this, indexBehind: true, cancellationToken);
+
+    /// <summary>
+    /// Completes when the index rows of every store acknowledged so far are committed (see <see cref="StoreReceivedAsync"/>):
+    /// a query that awaits it first sees every instance answered with Success before it started.
+    /// </summary>
+    public Task WhenIndexedAsync() => _store.WhenIndexedAsync();
+
+    /// <summary>
     /// Replays the store journal (instances acknowledged before a power loss or crash whose files or index rows may be
     /// missing), once; every store awaits it, but the node calls it at startup so that it happens before the listener
     /// opens. Does nothing under ProcessCrash durability.

@@ -23,6 +23,10 @@ internal static partial class StorageLog
         Message = "Store journal: record {Sequence} ({RelativePath}) cannot be replayed and is skipped")]
     public static partial void JournalRecordSkipped(ILogger logger, long sequence, string relativePath, Exception exception);
 
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Error,
+        Message = "Index row of acknowledged instance {SopInstanceUid} (journal record {Sequence}) failed to commit; the journal keeps it for the next start")]
+    public static partial void IndexBehindFailed(ILogger logger, string sopInstanceUid, long sequence, Exception exception);
+
     [LoggerMessage(EventId = 3101, Level = LogLevel.Error, Message = "Index batch of {Count} failed; retrying one by one")]
     public static partial void IndexBatchFailed(ILogger logger, int count, Exception exception);
 }

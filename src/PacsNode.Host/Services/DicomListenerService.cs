@@ -62,7 +62,7 @@ internal sealed class DicomListenerService(
         }
 
         var queries = new QueryRetrieveScp(new QueryService(database, new QueryOptions { RetrieveAETitle = listener.AeTitle }),
-            remotesOptions.Value);
+            remotesOptions.Value, storage.Archive.WhenIndexedAsync);
         var dispatcher = new DimseDispatcher(scp, scp, new DimseDispatcherOptions { TempDirectory = spool }, logger)
         {
             QueryRetrieve = new QueryRetrieveRoles { Find = queries, Move = queries, Get = queries },

@@ -13,12 +13,13 @@ using PacsNode.Storage.Files;
 namespace PacsNode.Host.Services;
 
 /// <summary>
-/// The node's Verification and Storage SCP roles: a received dataset becomes a Part 10 file, stored durably and
-/// indexed before Success is returned (the archive fsyncs and commits first). Duplicates under the Keep policy
+/// The node's Verification and Storage SCP roles: a received dataset becomes a Part 10 file, stored durably before
+/// Success is returned: flushed and indexed, or under PowerLoss durability journaled (flushed), renamed into place and
+/// indexed right after the answer (<see cref="InstanceArchive.StoreReceivedAsync"/>; queries wait for those rows). Duplicates under the Keep policy
 /// answer the warning B006 "elements discarded" (the instance is held, the copy dropped: PS3.4 B.2.3 has no
 /// duplicate-specific warning, and a warning still counts as stored for every SCU), a Reject policy answers 0111, a full disk A700, data that cannot be
 /// parsed C000 with the reason in the Error Comment. Each store result goes to the pipeline's announcer when it runs
-/// (it announces Stored and Replaced only).
+/// (it announces Stored and Replaced only), once the instance is indexed.
 /// </summary>
 internal sealed class NodeScp(InstanceArchive archive, ILogger logger, IInstanceAnnouncer? announcer = null) : IEchoScp, IStoreScp
 {
@@ -32,12 +33,12 @@ internal sealed class NodeScp(InstanceArchive archive, ILogger logger, IInstance
         CancellationToken cancellationToken)
     {
         var syntax = DicomTransferSyntax.FromUid(transferSyntaxUid);
-        StoreResult result;
+        StoreReceipt receipt;
         try
         {
-            result = dataset.IsInMemory && HeaderSyntax(syntax) is { } headerSyntax
+            receipt = dataset.IsInMemory && HeaderSyntax(syntax) is { } headerSyntax
                 ? await StoreFromMemoryAsync(request, syntax, headerSyntax, dataset, cancellationToken)
-                : await StoreFromSpoolAsync(request, syntax, dataset, cancellationToken);
+                : new StoreReceipt(await StoreFromSpoolAsync(request, syntax, dataset, cancellationToken), Task.CompletedTask);
         }
         catch (DicomException ex)
         {
@@ -45,9 +46,17 @@ internal sealed class NodeScp(InstanceArchive archive, ILogger logger, IInstance
             return new DimseResult(StoreStatus.CannotUnderstand, ex.Message);
         }
 
+        StoreResult result = receipt.Store;
         if (announcer is not null)
         {
-            await announcer.AnnounceAsync(association.CallingAeTitle, result, cancellationToken);
+            if (receipt.Indexed.IsCompletedSuccessfully)
+            {
+                await announcer.AnnounceAsync(association.CallingAeTitle, result, cancellationToken);
+            }
+            else
+            {
+                _ = AnnounceWhenIndexedAsync(announcer, association.CallingAeTitle, receipt);
+            }
         }
 
         return result.Outcome switch
@@ -77,7 +86,21 @@ internal sealed class NodeScp(InstanceArchive archive, ILogger logger, IInstance
     /// The common case, a dataset held in memory: its header is parsed where it lies, and the file is written from
     /// the Part 10 header and the received fragments in one gathered write, with no copy of the dataset.
     /// </summary>
-    private async Task<StoreResult> StoreFromMemoryAsync(
+    /// <summary>
+    /// Announces an instance whose index row is committed behind the answer once it is: the pipeline reads the index.
+    /// A failed commit is logged by the store and not announced (the next start's replay indexes it, and the
+    /// pipeline's startup scan finds its series).
+    /// </summary>
+    private static async Task AnnounceWhenIndexedAsync(IInstanceAnnouncer announcer, string callingAeTitle, StoreReceipt receipt)
+    {
+        await receipt.Indexed.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (receipt.Indexed.IsCompletedSuccessfully)
+        {
+            await announcer.AnnounceAsync(callingAeTitle, receipt.Store, CancellationToken.None);
+        }
+    }
+
+    private async Task<StoreReceipt> StoreFromMemoryAsync(
         CStoreRequest request, DicomTransferSyntax syntax, DicomTransferSyntax headerSyntax, DatasetSpool dataset,
         CancellationToken cancellationToken)
     {
@@ -87,7 +110,7 @@ internal sealed class NodeScp(InstanceArchive archive, ILogger logger, IInstance
         IReadOnlyList<ReadOnlyMemory<byte>> body = dataset.GetSegments();
         var part10 = new List<ReadOnlyMemory<byte>>(body.Count + 1) { meta.GetBuffer().AsMemory(0, (int)meta.Length) };
         part10.AddRange(body);
-        return await archive.StoreAsync(part10, header, syntax.Uid, cancellationToken);
+        return await archive.StoreReceivedAsync(part10, header, syntax.Uid, cancellationToken);
     }
 
     /// <summary>A dataset spooled to disk (or deflated): copied behind its Part 10 header and read back by the store.</summary>

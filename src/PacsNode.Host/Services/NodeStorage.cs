@@ -74,8 +74,8 @@ internal sealed class NodeStorage : IHostedService, IDisposable
     }
 
     /// <summary>
-    /// Stops the checkpoints, makes a last one (the other services have stopped: nothing is in flight), and closes the
-    /// index writer and the journal. (Not IAsyncDisposable: the host is disposed synchronously, and the container
+    /// Stops the checkpoints, waits for index commits still running behind answered stores, makes a last checkpoint (the
+    /// other services have stopped: nothing else is in flight), and closes the index writer and the journal. (Not IAsyncDisposable: the host is disposed synchronously, and the container
     /// refuses a singleton it can only dispose asynchronously.)
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -86,6 +86,7 @@ internal sealed class NodeStorage : IHostedService, IDisposable
         {
             try
             {
+                await _parts.Value.Archive.WhenIndexedAsync();
                 await _parts.Value.Archive.CheckpointAsync(CancellationToken.None);
             }
             finally

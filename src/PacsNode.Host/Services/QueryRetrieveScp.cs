@@ -14,7 +14,12 @@ namespace PacsNode.Host.Services;
 /// index refuses is answered A900 (bad level, missing unique key) or C000 (a key value it cannot read). C-MOVE
 /// destinations are the configured remotes; any other AE title is answered A801.
 /// </summary>
-internal sealed class QueryRetrieveScp(QueryService queries, RemotesOptions remotes) : IFindScp, IMoveScp, IGetScp
+/// <param name="queries">The index's query service.</param>
+/// <param name="remotes">The configured C-MOVE destinations.</param>
+/// <param name="whenIndexed">Completes when every store answered so far is indexed
+/// (<see cref="Storage.InstanceArchive.WhenIndexedAsync"/>): each query awaits it first, so it sees every instance
+/// acknowledged before it.</param>
+internal sealed class QueryRetrieveScp(QueryService queries, RemotesOptions remotes, Func<Task> whenIndexed) : IFindScp, IMoveScp, IGetScp
 {
     /// <summary>The Q/R SOP classes served, each accepted in explicit or implicit VR little endian.</summary>
     public static IReadOnlyList<string> SopClasses { get; } =
@@ -33,6 +38,7 @@ internal sealed class QueryRetrieveScp(QueryService queries, RemotesOptions remo
             : QueryInformationModel.PatientRoot;
         try
         {
+            await whenIndexed();
             IReadOnlyList<DicomDataset> matches = await queries.FindAsync(identifier, model, cancellationToken);
             return FindResult.Found(matches.ToAsyncEnumerable());
         }
@@ -73,6 +79,7 @@ internal sealed class QueryRetrieveScp(QueryService queries, RemotesOptions remo
 
         try
         {
+            await whenIndexed();
             IReadOnlyList<RetrieveInstance> instances = await queries.FindInstancesForRetrieveAsync(identifier, cancellationToken);
             return RetrieveResult.Found([.. instances.Select(i => new InstanceFile(i.SopClassUid, i.SopInstanceUid, i.TransferSyntaxUid, i.FilePath))]);
         }

@@ -123,8 +123,8 @@ public sealed partial class InstanceStore : IDisposable
         {
             await WriteDurablyAsync(temp, stream => file.WriteAsync(stream, null, cancellationToken), cancellationToken)
                 .ConfigureAwait(false);
-            return await CommitAsync(temp, path, file.Dataset, file.TransferSyntax.Uid, coordinator, null, cancellationToken)
-                .ConfigureAwait(false);
+            return (await CommitAsync(temp, path, file.Dataset, file.TransferSyntax.Uid, coordinator, null, false, cancellationToken)
+                .ConfigureAwait(false)).Store;
         }
         finally
         {
@@ -153,8 +153,8 @@ public sealed partial class InstanceStore : IDisposable
                 header.Dataset.GetString(DicomTag.StudyInstanceUID),
                 header.Dataset.GetString(DicomTag.SeriesInstanceUID),
                 header.Dataset.GetString(DicomTag.SOPInstanceUID));
-            return await CommitAsync(temp, path, header.Dataset, header.TransferSyntax.Uid, coordinator, null, cancellationToken)
-                .ConfigureAwait(false);
+            return (await CommitAsync(temp, path, header.Dataset, header.TransferSyntax.Uid, coordinator, null, false, cancellationToken)
+                .ConfigureAwait(false)).Store;
         }
         finally
         {
@@ -170,7 +170,16 @@ public sealed partial class InstanceStore : IDisposable
     /// </summary>
     internal async Task<StoreResult> StoreAsync(
         IReadOnlyList<ReadOnlyMemory<byte>> part10, DicomDataset dataset, string transferSyntaxUid, IStoreCoordinator? coordinator,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        (await StoreAsync(part10, dataset, transferSyntaxUid, coordinator, indexBehind: false, cancellationToken).ConfigureAwait(false)).Store;
+
+    /// <summary>
+    /// As the overload above; with <paramref name="indexBehind"/>, a journaled new or replacing instance completes once
+    /// it is durable and its index row is committed after (<see cref="StoreReceipt.Indexed"/>; see InstanceStore.IndexBehind.cs).
+    /// </summary>
+    internal async Task<StoreReceipt> StoreAsync(
+        IReadOnlyList<ReadOnlyMemory<byte>> part10, DicomDataset dataset, string transferSyntaxUid, IStoreCoordinator? coordinator,
+        bool indexBehind, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(part10);
         ArgumentNullException.ThrowIfNull(dataset);
@@ -181,7 +190,7 @@ public sealed partial class InstanceStore : IDisposable
             dataset.GetString(DicomTag.SOPInstanceUID));
         if (!HasFreeSpace())
         {
-            return Refused(StoreOutcome.OutOfResources, string.Empty, dataset, transferSyntaxUid);
+            return new StoreReceipt(Refused(StoreOutcome.OutOfResources, string.Empty, dataset, transferSyntaxUid), Task.CompletedTask);
         }
 
         await RecoverAsync(coordinator).ConfigureAwait(false);
@@ -199,10 +208,14 @@ public sealed partial class InstanceStore : IDisposable
             {
                 WriteFile(temp, part10, flush: FlushesToDevice);
             }
+            else if (indexBehind)
+            {
+                await MakeRoomBehindAsync().ConfigureAwait(false);
+            }
 
             // Journaled: the temporary file is written under the UID's lock while the journal record is flushed.
-            return await CommitAsync(temp, path, dataset, transferSyntaxUid, coordinator, journaled, cancellationToken)
-                .ConfigureAwait(false);
+            return await CommitAsync(temp, path, dataset, transferSyntaxUid, coordinator, journaled, indexBehind && journaled is not null,
+                cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -267,15 +280,19 @@ public sealed partial class InstanceStore : IDisposable
     /// through the coordinator, a copy stored under other Study/Series UIDs), makes the store durable (journals
     /// <paramref name="journaled"/>, the file's bytes, and renames; or renames the flushed file, flushes its folder and
     /// journals a reference), and lets the coordinator index the outcome before another store of the same UID can
-    /// start. A journal record is marked applied when this returns or fails, so a checkpoint can pass it.
+    /// start. A journal record is marked applied when this returns or fails, so a checkpoint can pass it. With
+    /// <paramref name="indexBehind"/> a journaled Stored or Replaced returns once durable, and the index commit, the
+    /// record's marking and the lock's release follow on a pool thread (<see cref="IndexBehind"/>).
     /// </summary>
-    private async Task<StoreResult> CommitAsync(string temp, string path, DicomDataset dataset, string syntaxUid,
-        IStoreCoordinator? coordinator, IReadOnlyList<ReadOnlyMemory<byte>>? journaled, CancellationToken cancellationToken)
+    private async Task<StoreReceipt> CommitAsync(string temp, string path, DicomDataset dataset, string syntaxUid,
+        IStoreCoordinator? coordinator, IReadOnlyList<ReadOnlyMemory<byte>>? journaled, bool indexBehind,
+        CancellationToken cancellationToken)
     {
         string sopUid = Path.GetFileNameWithoutExtension(path);
         SemaphoreSlim stripe = _stripes[(uint)StringComparer.Ordinal.GetHashCode(sopUid) % (uint)_stripes.Length];
         await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
         JournalRecord? record = null;
+        bool handedOver = false;
         try
         {
             string? elsewhere = coordinator?.FindStoredPath(sopUid);
@@ -332,21 +349,32 @@ public sealed partial class InstanceStore : IDisposable
                 };
             }
 
-            if (coordinator is not null)
+            if (coordinator is null)
             {
-                await coordinator.CommittedAsync(result, cancellationToken).ConfigureAwait(false);
+                return new StoreReceipt(result, Task.CompletedTask);
             }
 
-            return result;
+            if (indexBehind && record is not null && result.Outcome is StoreOutcome.Stored or StoreOutcome.Replaced)
+            {
+                Task indexed = IndexBehind(coordinator, result, record, stripe);
+                handedOver = true;
+                return new StoreReceipt(result, indexed);
+            }
+
+            await coordinator.CommittedAsync(result, cancellationToken).ConfigureAwait(false);
+            return new StoreReceipt(result, Task.CompletedTask);
         }
         finally
         {
-            if (record is not null)
+            if (!handedOver)
             {
-                _journal!.MarkApplied(record);
-            }
+                if (record is not null)
+                {
+                    _journal!.MarkApplied(record);
+                }
 
-            stripe.Release();
+                stripe.Release();
+            }
         }
     }
 

@@ -1,8 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using PacsNode.Dicom.IO;
 using PacsNode.Storage.Files;
-using PacsNode.Storage.Index;
 using PacsNode.TestKit;
 using Xunit;
 
@@ -34,7 +32,7 @@ public sealed class JournalRecoveryTests : IDisposable
     {
         var ct = TestContext.Current.CancellationToken;
         byte[] baseline = await EncodeAsync(Series, Series + ".0", ct);
-        await using (var node = Node.Open(DataFolder, IndexPath))
+        await using (var node = JournaledNode.Open(DataFolder, IndexPath))
         {
             await node.StoreAsync(baseline, ct);
             await node.Archive.CheckpointAsync(ct);
@@ -42,7 +40,7 @@ public sealed class JournalRecoveryTests : IDisposable
 
         var index = Snapshot.Take(IndexPath);
         var sent = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        await using (var node = Node.Open(DataFolder, IndexPath))
+        await using (var node = JournaledNode.Open(DataFolder, IndexPath))
         {
             for (int i = 1; i <= 5; i++)
             {
@@ -61,7 +59,7 @@ public sealed class JournalRecoveryTests : IDisposable
         File.Delete(paths[2]);
         Assert.Equal(1, CountInstances());
 
-        await using (var node = Node.Open(DataFolder, IndexPath))
+        await using (var node = JournaledNode.Open(DataFolder, IndexPath))
         {
             Assert.Equal(5, node.Store.PendingJournalRecords);
             await node.Archive.RecoverAsync();
@@ -76,7 +74,7 @@ public sealed class JournalRecoveryTests : IDisposable
         Assert.Equal(
             paths.Prepend(Path.Combine(DataFolder, Study, Series, Series + ".0.dcm")).Order(StringComparer.Ordinal),
             IndexedPaths());
-        await using (var node = Node.Open(DataFolder, IndexPath))
+        await using (var node = JournaledNode.Open(DataFolder, IndexPath))
         {
             Assert.Equal(0, node.Store.PendingJournalRecords); // the replay ended with a checkpoint
         }
@@ -87,7 +85,7 @@ public sealed class JournalRecoveryTests : IDisposable
     {
         var ct = TestContext.Current.CancellationToken;
         const string Sop = Series + ".9";
-        await using (var node = Node.Open(DataFolder, IndexPath, DuplicatePolicy.Replace))
+        await using (var node = JournaledNode.Open(DataFolder, IndexPath, DuplicatePolicy.Replace))
         {
             await node.Archive.CheckpointAsync(ct);
         }
@@ -97,7 +95,7 @@ public sealed class JournalRecoveryTests : IDisposable
         byte[] second = await EncodeAsync(OtherSeries, Sop, ct);
         string firstPath;
         string secondPath;
-        await using (var node = Node.Open(DataFolder, IndexPath, DuplicatePolicy.Replace))
+        await using (var node = JournaledNode.Open(DataFolder, IndexPath, DuplicatePolicy.Replace))
         {
             firstPath = (await node.StoreAsync(first, ct)).Path;
             StoreResult replaced = await node.StoreAsync(second, ct);
@@ -111,7 +109,7 @@ public sealed class JournalRecoveryTests : IDisposable
         await File.WriteAllBytesAsync(firstPath, first, ct);
         File.Delete(secondPath);
 
-        await using (var node = Node.Open(DataFolder, IndexPath, DuplicatePolicy.Replace))
+        await using (var node = JournaledNode.Open(DataFolder, IndexPath, DuplicatePolicy.Replace))
         {
             await node.Archive.RecoverAsync();
         }
@@ -125,7 +123,7 @@ public sealed class JournalRecoveryTests : IDisposable
     public async Task StoreAsync_AfterUnreplayedCrash_ReplaysBeforeItsOwnStore()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using (var node = Node.Open(DataFolder, IndexPath))
+        await using (var node = JournaledNode.Open(DataFolder, IndexPath))
         {
             await node.Archive.CheckpointAsync(ct);
         }
@@ -133,7 +131,7 @@ public sealed class JournalRecoveryTests : IDisposable
         var index = Snapshot.Take(IndexPath);
         byte[] lost = await EncodeAsync(Series, Series + ".1", ct);
         string lostPath;
-        await using (var node = Node.Open(DataFolder, IndexPath))
+        await using (var node = JournaledNode.Open(DataFolder, IndexPath))
         {
             lostPath = (await node.StoreAsync(lost, ct)).Path;
         }
@@ -142,7 +140,7 @@ public sealed class JournalRecoveryTests : IDisposable
         File.Delete(lostPath);
 
         // No explicit RecoverAsync: the next store waits for the replay.
-        await using (var node = Node.Open(DataFolder, IndexPath))
+        await using (var node = JournaledNode.Open(DataFolder, IndexPath))
         {
             StoreResult next = await node.StoreAsync(await EncodeAsync(Series, Series + ".2", ct), ct);
             Assert.Equal(StoreOutcome.Stored, next.Outcome);
@@ -156,7 +154,7 @@ public sealed class JournalRecoveryTests : IDisposable
     public async Task CheckpointAsync_WithNothingStored_LeavesNothingToReplay()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using (var node = Node.Open(DataFolder, IndexPath))
+        await using (var node = JournaledNode.Open(DataFolder, IndexPath))
         {
             for (int i = 1; i <= 3; i++)
             {
@@ -167,7 +165,7 @@ public sealed class JournalRecoveryTests : IDisposable
             await node.Archive.CheckpointAsync(ct); // nothing new: a no-op
         }
 
-        await using (var node = Node.Open(DataFolder, IndexPath))
+        await using (var node = JournaledNode.Open(DataFolder, IndexPath))
         {
             Assert.Equal(0, node.Store.PendingJournalRecords);
         }
@@ -236,51 +234,6 @@ public sealed class JournalRecoveryTests : IDisposable
                     File.WriteAllBytes(path, bytes);
                 }
             }
-        }
-    }
-
-    /// <summary>The node's storage as NodeStorage wires it under PowerLoss: journaled store, deferred index flushes.</summary>
-    private sealed class Node : IAsyncDisposable
-    {
-        private Node(InstanceStore store, IndexWriter writer)
-        {
-            Store = store;
-            Writer = writer;
-            Archive = new InstanceArchive(store, writer, TimeProvider.System);
-        }
-
-        public InstanceStore Store { get; }
-
-        public IndexWriter Writer { get; }
-
-        public InstanceArchive Archive { get; }
-
-        public static Node Open(string dataFolder, string indexPath, DuplicatePolicy policy = DuplicatePolicy.Keep)
-        {
-            var store = new InstanceStore(new InstanceStoreOptions
-            {
-                DataFolder = dataFolder,
-                DuplicatePolicy = policy,
-                MinimumFreeBytes = 0,
-            });
-            var writer = new IndexWriter(IndexDatabase.Open(indexPath), TimeProvider.System,
-                new IndexWriterOptions { DeferDurability = true });
-            return new Node(store, writer);
-        }
-
-        /// <summary>Stores encoded Part 10 bytes as the C-STORE SCP does: as received blocks with their parsed header.</summary>
-        public Task<StoreResult> StoreAsync(byte[] part10, CancellationToken cancellationToken)
-        {
-            var parsed = DicomFile.Parse(part10);
-            return Archive.StoreAsync([part10], parsed.Dataset, parsed.TransferSyntax.Uid, cancellationToken);
-        }
-
-        /// <summary>Closes without a checkpoint, as a crash would leave things (the journal is not replayed here).</summary>
-        public async ValueTask DisposeAsync()
-        {
-            await Writer.DisposeAsync();
-            Store.Dispose();
-            SqliteConnection.ClearAllPools();
         }
     }
 }
