@@ -379,15 +379,14 @@ public sealed partial class InstanceStore : IDisposable
     }
 
     /// <summary>
-    /// Writes the temporary file on this thread while a pool thread flushes the journal record (or joins a flush under
-    /// way), and returns once both are done: the file's write and the device flush overlap instead of adding up. The
+    /// Writes the temporary file on this thread while the journal's flusher thread flushes the record (or joins a flush
+    /// under way), and returns once both are done: the file's write and the device flush overlap instead of adding up. The
     /// file is renamed into place only after this, so a power loss never leaves a torn file under a final name that no
     /// durable record would repair.
     /// </summary>
     private async Task WriteWhileFlushingAsync(string temp, IReadOnlyList<ReadOnlyMemory<byte>> blocks, JournalRecord record)
     {
-        var journal = _journal!;
-        var flushed = Task.Run(() => journal.FlushAsync(record).AsTask(), CancellationToken.None);
+        Task flushed = _journal!.FlushSoonAsync(record);
         try
         {
             WriteFile(temp, blocks, flush: false);

@@ -41,6 +41,7 @@ internal sealed partial class StoreJournal : IDisposable
     private readonly ManualResetEventSlim _notPreparing = new(initialState: true);
     private Exception? _failure;
     private bool _disposed;
+    private int _disposeStarted;
 
     // Group flushing: sequences written / flushed, the flush running and the one queued behind it.
     private long _durableSequence;
@@ -198,6 +199,12 @@ internal sealed partial class StoreJournal : IDisposable
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposeStarted, 1) != 0)
+        {
+            return;
+        }
+
+        StopFlusher(); // before the segments close: queued requests flush or fail first
         lock (_gate)
         {
             _failure ??= new ObjectDisposedException(nameof(StoreJournal));

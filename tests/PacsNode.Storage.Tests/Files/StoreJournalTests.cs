@@ -367,4 +367,39 @@ public sealed partial class StoreJournalTests
 
         _ = await Assert.ThrowsAsync<IOException>(async () => await AppendAsync(journal, Instance(0, [1]), ct));
     }
+
+    [Fact]
+    public async Task FlushSoonAsync_ConcurrentWrites_EveryRequestCompletesWithItsRecordFlushed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var temp = new TempDirectory("journal");
+        using var journal = StoreJournal.Open(temp.FullPath, SegmentBytes);
+        JournalRecord[] records = await Task.WhenAll(Enumerable.Range(0, 32).Select(i => Task.Run(
+            async () =>
+            {
+                Appended a = Instance(i, RandomBytes(new Random(i), 500 + (31 * i)));
+                JournalRecord record = await journal.WriteAsync(a.Kind, a.RelativePath, null, a.ReceivedAt, [a.Payload], ct);
+                await journal.FlushSoonAsync(record).WaitAsync(TimeSpan.FromSeconds(20), ct);
+                return record;
+            },
+            ct)));
+
+        // A flush already covers each of them: asking again completes at once, without another fsync.
+        Assert.All(records, r => Assert.True(journal.FlushAsync(r).AsTask().IsCompletedSuccessfully));
+    }
+
+    [Fact]
+    public async Task FlushSoonAsync_AfterDispose_FailsInsteadOfWaiting()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var temp = new TempDirectory("journal");
+        var journal = StoreJournal.Open(temp.FullPath, SegmentBytes);
+        Appended a = Instance(0, [1, 2, 3]);
+        JournalRecord record = await journal.WriteAsync(a.Kind, a.RelativePath, null, a.ReceivedAt, [a.Payload], ct);
+        await journal.FlushSoonAsync(record).WaitAsync(TimeSpan.FromSeconds(20), ct); // starts the flusher thread
+        journal.Dispose(); // ends it
+
+        _ = await Assert.ThrowsAsync<IOException>(() => journal.FlushSoonAsync(record));
+        journal.Dispose(); // a second Dispose is harmless
+    }
 }
