@@ -17,6 +17,9 @@ public sealed partial class InstanceStore
     /// <summary>Whether stores are journaled (<see cref="StorageDurability.PowerLoss"/>).</summary>
     public bool IsJournaled => _journal is not null;
 
+    /// <summary>The journal, for tests that inject failures into it; null unless journaled.</summary>
+    internal StoreJournal? Journal => _journal;
+
     /// <summary>How many journal records the store found after the checkpoint when it opened (what replay applies).</summary>
     internal int PendingJournalRecords => _journal?.Pending.Count ?? 0;
 

@@ -17,11 +17,12 @@ internal sealed partial class StoreJournal
         Task wait;
         lock (_gate)
         {
-            ThrowIfFailed();
             if (_durableSequence >= sequence)
             {
-                return;
+                return; // flushed before any failure: it stays durable
             }
+
+            ThrowIfFailed();
 
             if (_running is null)
             {
@@ -87,7 +88,7 @@ internal sealed partial class StoreJournal
             {
                 foreach (JournalSegment segment in segments)
                 {
-                    RandomAccess.FlushToDisk(segment.Handle);
+                    FlushSegment(segment.Handle);
                 }
             }
             catch (Exception exception) when (exception is IOException or ObjectDisposedException or UnauthorizedAccessException)
@@ -121,6 +122,12 @@ internal sealed partial class StoreJournal
             flush.SetException(failure);
         }
     }
+
+    /// <summary>
+    /// Makes a segment's written bytes durable: fsync(2) through <see cref="RandomAccess.FlushToDisk"/>. Settable for
+    /// tests only, which inject a failing device flush with it (no file system here can be made to fail an fsync).
+    /// </summary>
+    internal Action<Microsoft.Win32.SafeHandles.SafeFileHandle> FlushSegment { get; set; } = RandomAccess.FlushToDisk;
 
     private static TaskCompletionSource NewFlush() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -93,6 +93,28 @@ public sealed class IndexBehindTests : IDisposable
     }
 
     [Fact]
+    public async Task StoreReceivedAsync_JournalFlushFails_FailsWithoutFileOrRowAndLaterStoresFailToo()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var node = JournaledNode.Open(DataFolder, IndexPath);
+        await node.StoreAsync(await EncodeAsync(Series + ".0", ct), ct);
+        node.Store.Journal!.FlushSegment = _ => throw new IOException("injected: EIO from fsync");
+        byte[] bytes = await EncodeAsync(Series + ".4", ct);
+        string path = node.Store.GetPath(Study, Series, Series + ".4");
+
+        IOException error = await Assert.ThrowsAsync<IOException>(() => node.StoreReceivedAsync(bytes, ct));
+        Assert.Contains("store journal", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(path), "the file is renamed into place only after the flush");
+        await node.Archive.WhenIndexedAsync();
+        Assert.Equal(1, CountInstances());
+        _ = Assert.Single(StoredFiles.Under(DataFolder)); // the first instance only: no temporary file is left
+
+        node.Store.Journal.FlushSegment = RandomAccess.FlushToDisk;
+        _ = await Assert.ThrowsAsync<IOException>(() => node.StoreReceivedAsync(bytes, ct));
+        Assert.Equal(1, CountInstances());
+    }
+
+    [Fact]
     public async Task StoreReceivedAsync_ProcessCrashDurability_IndexesBeforeItCompletes()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -402,4 +402,30 @@ public sealed partial class StoreJournalTests
         _ = await Assert.ThrowsAsync<IOException>(() => journal.FlushSoonAsync(record));
         journal.Dispose(); // a second Dispose is harmless
     }
+
+    [Fact]
+    public async Task FlushSoonAsync_DeviceFlushFails_FailsNamingTheJournalAndStopsEveryLaterAppend()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var temp = new TempDirectory("journal");
+        using var journal = StoreJournal.Open(temp.FullPath, SegmentBytes);
+        Appended first = Instance(0, [1, 2, 3]);
+        JournalRecord flushed = await journal.WriteAsync(first.Kind, first.RelativePath, null, first.ReceivedAt, [first.Payload], ct);
+        await journal.FlushSoonAsync(flushed).WaitAsync(TimeSpan.FromSeconds(20), ct);
+
+        journal.FlushSegment = _ => throw new IOException("injected: EIO from fsync");
+        Appended second = Instance(1, [4, 5, 6]);
+        JournalRecord failed = await journal.WriteAsync(second.Kind, second.RelativePath, null, second.ReceivedAt, [second.Payload], ct);
+        IOException error = await Assert.ThrowsAsync<IOException>(() => journal.FlushSoonAsync(failed).WaitAsync(TimeSpan.FromSeconds(20), ct));
+        Assert.Contains(temp.FullPath, error.Message, StringComparison.Ordinal);
+        Assert.Contains("stopped", error.Message, StringComparison.Ordinal);
+        Assert.Equal("injected: EIO from fsync", error.InnerException?.Message);
+
+        // fsyncgate: a later fsync could succeed without the pages the failed one lost, so nothing is acknowledged
+        // again, even with a working device, until a restart replays the journal.
+        journal.FlushSegment = RandomAccess.FlushToDisk;
+        _ = await Assert.ThrowsAsync<IOException>(async () => await AppendAsync(journal, Instance(2, [7]), ct));
+        _ = await Assert.ThrowsAsync<IOException>(() => journal.FlushSoonAsync(failed));
+        Assert.True(journal.FlushAsync(flushed).AsTask().IsCompletedSuccessfully, "what was flushed before stays acknowledged");
+    }
 }
