@@ -14,9 +14,9 @@ namespace PacsNode.Host.Services;
 
 /// <summary>
 /// The node's Verification and Storage SCP roles: a received dataset becomes a Part 10 file, stored durably before
-/// Success is returned: flushed and indexed, or under PowerLoss durability journaled (flushed), renamed into place and
-/// indexed right after the answer (<see cref="InstanceArchive.StoreReceivedAsync"/>; queries wait for those rows). Duplicates under the Keep policy
-/// answer the warning B006 "elements discarded" (the instance is held, the copy dropped: PS3.4 B.2.3 has no
+/// Success is returned: flushed and indexed, or under PowerLoss durability journaled (flushed), renamed into place
+/// and indexed right after the answer (<see cref="InstanceArchive.StoreReceivedAsync"/>; queries wait for those
+/// rows). Duplicates under the Keep policy answer the warning B006 "elements discarded" (the instance is held, the copy dropped: PS3.4 B.2.3 has no
 /// duplicate-specific warning, and a warning still counts as stored for every SCU), a Reject policy answers 0111, a full disk A700, data that cannot be
 /// parsed C000 with the reason in the Error Comment. Each store result goes to the pipeline's announcer when it runs
 /// (it announces Stored and Replaced only), once the instance is indexed.
@@ -83,10 +83,6 @@ internal sealed class NodeScp(InstanceArchive archive, ILogger logger, IInstance
     };
 
     /// <summary>
-    /// The common case, a dataset held in memory: its header is parsed where it lies, and the file is written from
-    /// the Part 10 header and the received fragments in one gathered write, with no copy of the dataset.
-    /// </summary>
-    /// <summary>
     /// Announces an instance whose index row is committed behind the answer once it is: the pipeline reads the index.
     /// A failed commit is logged by the store and not announced (the next start's replay indexes it, and the
     /// pipeline's startup scan finds its series).
@@ -100,6 +96,11 @@ internal sealed class NodeScp(InstanceArchive archive, ILogger logger, IInstance
         }
     }
 
+    /// <summary>
+    /// The common case, a dataset held in memory: its header is parsed where it lies, and the file is written from
+    /// the Part 10 header and the received fragments in one gathered write, with no copy of the dataset.
+    /// Under PowerLoss durability the receipt comes back once the instance is durable, its index row following.
+    /// </summary>
     private async Task<StoreReceipt> StoreFromMemoryAsync(
         CStoreRequest request, DicomTransferSyntax syntax, DicomTransferSyntax headerSyntax, DatasetSpool dataset,
         CancellationToken cancellationToken)
