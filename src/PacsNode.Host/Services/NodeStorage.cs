@@ -74,9 +74,10 @@ internal sealed class NodeStorage : IHostedService, IDisposable
     }
 
     /// <summary>
-    /// Stops the checkpoints, waits for index commits still running behind answered stores, makes a last checkpoint (the
-    /// other services have stopped: nothing else is in flight), and closes the index writer and the journal. (Not IAsyncDisposable: the host is disposed synchronously, and the container
-    /// refuses a singleton it can only dispose asynchronously.)
+    /// Stops the checkpoints, waits for index commits still running behind answered stores, makes a last checkpoint
+    /// (the other services have stopped: nothing else is in flight), and closes the index writer and the journal. (Not
+    /// IAsyncDisposable: the host is disposed synchronously, and the container refuses a singleton it can only dispose
+    /// asynchronously.)
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using PacsNode.Dicom.IO;
 using PacsNode.Storage.Files;
@@ -139,34 +138,14 @@ public sealed class IndexBehindTests : IDisposable
     /// <summary>A connection holding the database's write lock (BEGIN IMMEDIATE) until it is closed.</summary>
     private SqliteConnection HoldWriteLock()
     {
-        var connection = new SqliteConnection($"Data Source={IndexPath};Pooling=False");
-        connection.Open();
-        using SqliteCommand begin = connection.CreateCommand();
-        begin.CommandText = "BEGIN IMMEDIATE;";
-        _ = begin.ExecuteNonQuery();
+        SqliteConnection connection = IndexFile.Open(IndexPath);
+        IndexFile.Execute(connection, "BEGIN IMMEDIATE;");
         return connection;
     }
 
-    private void Execute(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={IndexPath};Pooling=False");
-        connection.Open();
-        using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = sql;
-        _ = command.ExecuteNonQuery();
-    }
+    private void Execute(string sql) => IndexFile.Execute(IndexPath, sql);
 
-    private long CountInstances()
-    {
-        using var connection = new SqliteConnection($"Data Source={IndexPath};Pooling=False");
-        connection.Open();
-        return CountInstances(connection);
-    }
+    private long CountInstances() => IndexFile.CountInstances(IndexPath);
 
-    private static long CountInstances(SqliteConnection connection)
-    {
-        using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM instance";
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
+    private static long CountInstances(SqliteConnection connection) => IndexFile.CountInstances(connection);
 }

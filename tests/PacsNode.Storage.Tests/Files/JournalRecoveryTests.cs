@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using PacsNode.Storage.Files;
 using PacsNode.TestKit;
@@ -176,12 +175,11 @@ public sealed class JournalRecoveryTests : IDisposable
     private static async Task<byte[]> EncodeAsync(string series, string sop, CancellationToken cancellationToken) =>
         await TestInstances.EncodeAsync(TestInstances.File(Study, series, sop), cancellationToken);
 
-    private long CountInstances() => long.Parse(ScalarText("SELECT COUNT(*) FROM instance"), CultureInfo.InvariantCulture);
+    private long CountInstances() => IndexFile.CountInstances(IndexPath);
 
     private string[] IndexedPaths()
     {
-        using var connection = new SqliteConnection($"Data Source={IndexPath};Pooling=False");
-        connection.Open();
+        using SqliteConnection connection = IndexFile.Open(IndexPath);
         using SqliteCommand command = connection.CreateCommand();
         command.CommandText = "SELECT file_path FROM instance ORDER BY file_path";
         using SqliteDataReader reader = command.ExecuteReader();
@@ -194,14 +192,7 @@ public sealed class JournalRecoveryTests : IDisposable
         return [.. paths];
     }
 
-    private string ScalarText(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={IndexPath};Pooling=False");
-        connection.Open();
-        using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture)!;
-    }
+    private string ScalarText(string sql) => IndexFile.ScalarText(IndexPath, sql);
 
     /// <summary>The index files as they were at a moment, to put back as a power loss would.</summary>
     private sealed class Snapshot
