@@ -16,10 +16,11 @@ namespace PacsNode.Host.Services;
 /// The node's Verification and Storage SCP roles: a received dataset becomes a Part 10 file, stored durably before
 /// Success is returned: flushed and indexed, or under PowerLoss durability journaled (flushed), renamed into place
 /// and indexed right after the answer (<see cref="InstanceArchive.StoreReceivedAsync"/>; queries wait for those
-/// rows). Duplicates under the Keep policy answer the warning B006 "elements discarded" (the instance is held, the copy dropped: PS3.4 B.2.3 has no
-/// duplicate-specific warning, and a warning still counts as stored for every SCU), a Reject policy answers 0111, a full disk A700, data that cannot be
-/// parsed C000 with the reason in the Error Comment. Each store result goes to the pipeline's announcer when it runs
-/// (it announces Stored and Replaced only), once the instance is indexed.
+/// rows). Duplicates under the Keep policy answer the warning B006 "elements discarded" (the instance is held, the
+/// copy dropped: PS3.4 B.2.3 has no duplicate-specific warning, and a warning still counts as stored for every SCU), a
+/// Reject policy answers 0111, a full disk A700, data that cannot be parsed C000 with the reason in the Error Comment.
+/// Each store result goes to the pipeline's announcer when it runs (it announces Stored and Replaced only), once the
+/// instance is indexed.
 /// </summary>
 internal sealed class NodeScp(InstanceArchive archive, ILogger logger, IInstanceAnnouncer? announcer = null) : IEchoScp, IStoreScp
 {
@@ -38,7 +39,7 @@ internal sealed class NodeScp(InstanceArchive archive, ILogger logger, IInstance
         {
             receipt = dataset.IsInMemory && HeaderSyntax(syntax) is { } headerSyntax
                 ? await StoreFromMemoryAsync(request, syntax, headerSyntax, dataset, cancellationToken)
-                : new StoreReceipt(await StoreFromSpoolAsync(request, syntax, dataset, cancellationToken), Task.CompletedTask);
+                : StoreReceipt.AlreadyIndexed(await StoreFromSpoolAsync(request, syntax, dataset, cancellationToken));
         }
         catch (DicomException ex)
         {

@@ -190,7 +190,7 @@ public sealed partial class InstanceStore : IDisposable
             dataset.GetString(DicomTag.SOPInstanceUID));
         if (!HasFreeSpace())
         {
-            return new StoreReceipt(Refused(StoreOutcome.OutOfResources, string.Empty, dataset, transferSyntaxUid), Task.CompletedTask);
+            return StoreReceipt.AlreadyIndexed(Refused(StoreOutcome.OutOfResources, string.Empty, dataset, transferSyntaxUid));
         }
 
         await RecoverAsync(coordinator).ConfigureAwait(false);
@@ -351,7 +351,7 @@ public sealed partial class InstanceStore : IDisposable
 
             if (coordinator is null)
             {
-                return new StoreReceipt(result, Task.CompletedTask);
+                return StoreReceipt.AlreadyIndexed(result);
             }
 
             if (indexBehind && record is not null && result.Outcome is StoreOutcome.Stored or StoreOutcome.Replaced)
@@ -362,7 +362,7 @@ public sealed partial class InstanceStore : IDisposable
             }
 
             await coordinator.CommittedAsync(result, cancellationToken).ConfigureAwait(false);
-            return new StoreReceipt(result, Task.CompletedTask);
+            return StoreReceipt.AlreadyIndexed(result);
         }
         finally
         {

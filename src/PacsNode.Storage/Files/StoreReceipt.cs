@@ -8,4 +8,8 @@ namespace PacsNode.Storage.Files;
 /// <param name="Indexed">Completes when the index row is committed (already complete unless it was left behind the
 /// acknowledgement); faulted when that commit failed, in which case the journal keeps the record and the next start
 /// indexes it.</param>
-public sealed record StoreReceipt(StoreResult Store, Task Indexed);
+public sealed record StoreReceipt(StoreResult Store, Task Indexed)
+{
+    /// <summary>A receipt with nothing left behind it: the row is committed, or the outcome has none to commit.</summary>
+    public static StoreReceipt AlreadyIndexed(StoreResult store) => new(store, Task.CompletedTask);
+}
