@@ -77,6 +77,15 @@ build_solution() {
   fi
 }
 
+# Checks that the sources are laid out as .editorconfig says (whitespace, import order), as scripts/format.sh does,
+# on the restored solution. Fails with the files and lines to fix; `dotnet format PacsNode.sln` fixes them.
+check_formatting() {
+  if ! dotnet format PacsNode.sln --verify-no-changes --no-restore; then
+    echo "formatting check failed: run 'dotnet format PacsNode.sln' and commit the result; no tests were run" >&2
+    return 1
+  fi
+}
+
 # Runs the test projects of the solution with the given extra options (filters), keeps the console log in
 # artifacts/test-results, and ends with one line "N passed, N failed, N skipped". Returns non-zero when a test
 # failed, a test host crashed or hung, or no test ran at all.

@@ -89,8 +89,11 @@ public sealed class DimseDispatcher(IEchoScp? echo, IStoreScp? store, DimseDispa
                 DimseResult result = await GuardAsync(association, "C-STORE", StoreStatus.CannotUnderstand,
                     () => store.OnCStoreAsync(parameters, request, message.PresentationContext.TransferSyntax, message.Dataset,
                         cancellationToken)).ConfigureAwait(false);
-                return new CStoreResponse(request.MessageId, request.AffectedSopClassUid, request.AffectedSopInstanceUid,
-                    result.Status) { ErrorComment = result.ErrorComment }.ToCommand();
+                return new CStoreResponse(
+                    request.MessageId, request.AffectedSopClassUid, request.AffectedSopInstanceUid, result.Status)
+                {
+                    ErrorComment = result.ErrorComment,
+                }.ToCommand();
             }
 
             default:

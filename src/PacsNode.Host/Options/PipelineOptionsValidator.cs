@@ -1,7 +1,7 @@
+using Microsoft.Extensions.Options;
 using PacsNode.Quantification.Assessment;
 using PacsNode.Quantification.Kernels;
 using PacsNode.Quantification.Lesions;
-using Microsoft.Extensions.Options;
 
 namespace PacsNode.Host.Options;
 

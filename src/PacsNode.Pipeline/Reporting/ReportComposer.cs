@@ -126,32 +126,32 @@ internal static class ReportComposer
     private static MeasurementGroup Group(
         ReportContext context, string petSeries, string tracking, string trackingUid, int segment, Code finding, Code? site,
         IReadOnlyList<Measurement> measurements) => new()
-    {
-        TrackingIdentifier = tracking,
-        TrackingUid = trackingUid,
-        Finding = finding,
-        FindingSite = site,
-        TimePoint = context.PetHeader.GetString(DicomTag.StudyDate) is { Length: > 0 } date ? date : null,
-        Segment = new SegmentReference(DicomUid.SegmentationStorage, context.Identities.SegInstanceUid, segment),
-        SourceSeriesInstanceUid = petSeries,
-        MeasurementMethod = Concepts.SuvBodyWeightMethod,
-        Measurements = measurements,
-    };
+        {
+            TrackingIdentifier = tracking,
+            TrackingUid = trackingUid,
+            Finding = finding,
+            FindingSite = site,
+            TimePoint = context.PetHeader.GetString(DicomTag.StudyDate) is { Length: > 0 } date ? date : null,
+            Segment = new SegmentReference(DicomUid.SegmentationStorage, context.Identities.SegInstanceUid, segment),
+            SourceSeriesInstanceUid = petSeries,
+            MeasurementMethod = Concepts.SuvBodyWeightMethod,
+            Measurements = measurements,
+        };
 
     private static SegmentDefinition Segment(
         ReportContext context, int number, string tracking, string trackingUid, Code category, Code type, bool automatic, IReadOnlyList<int> voxels) => new()
-    {
-        Number = number,
-        Label = tracking,
-        Category = category,
-        Type = type,
-        AlgorithmType = automatic ? SegmentAlgorithmType.Automatic : SegmentAlgorithmType.Manual,
-        AlgorithmName = automatic ? context.Algorithm.Name : null,
-        AlgorithmVersion = automatic ? context.Algorithm.Version : null,
-        TrackingId = tracking,
-        TrackingUid = trackingUid,
-        Voxels = voxels,
-    };
+        {
+            Number = number,
+            Label = tracking,
+            Category = category,
+            Type = type,
+            AlgorithmType = automatic ? SegmentAlgorithmType.Automatic : SegmentAlgorithmType.Manual,
+            AlgorithmName = automatic ? context.Algorithm.Name : null,
+            AlgorithmVersion = automatic ? context.Algorithm.Version : null,
+            TrackingId = tracking,
+            TrackingUid = trackingUid,
+            Voxels = voxels,
+        };
 
     private static List<Measurement> LesionMeasurements(VoiMetrics m)
     {

@@ -2,8 +2,8 @@ using PacsNode.Dicom;
 using PacsNode.Dicom.Data;
 using PacsNode.Dicom.Dictionary;
 using PacsNode.Dicom.IO;
-using PacsNode.StructuredReport.Documents;
 using PacsNode.Storage.Index;
+using PacsNode.StructuredReport.Documents;
 
 namespace PacsNode.Pipeline.Reporting;
 

@@ -60,8 +60,11 @@ internal static class ActivityConversion
         string? decay = first.GetString(DicomTag.DecayCorrection)?.Trim().ToUpperInvariant();
         provenance = provenance with
         {
-            DoseBq = dose, DoseConvertedFromMegabecquerel = megabecquerel, HalfLifeSeconds = halfLife,
-            Nuclide = nuclide?.Name, DecayCorrection = decay,
+            DoseBq = dose,
+            DoseConvertedFromMegabecquerel = megabecquerel,
+            HalfLifeSeconds = halfLife,
+            Nuclide = nuclide?.Name,
+            DecayCorrection = decay,
         };
         CheckCorrectedImage(first, decay, log);
         switch (decay)
@@ -114,8 +117,10 @@ internal static class ActivityConversion
             Enumerable.Repeat(decayed, slices.Count).ToArray(),
             provenance with
             {
-                ReferenceTime = reference.Time, ReferenceTimeSource = reference.Source,
-                InjectionTime = injection.Time, InjectionTimeSource = injection.Source,
+                ReferenceTime = reference.Time,
+                ReferenceTimeSource = reference.Source,
+                InjectionTime = injection.Time,
+                InjectionTimeSource = injection.Source,
             });
         return true;
     }
@@ -174,7 +179,8 @@ internal static class ActivityConversion
         outcome = new Outcome(decayed, provenance with
         {
             ReferenceTimeSource = ReferenceTimeSource.PerSliceAcquisition,
-            InjectionTime = injection.Time, InjectionTimeSource = injection.Source,
+            InjectionTime = injection.Time,
+            InjectionTimeSource = injection.Source,
         });
         return true;
     }

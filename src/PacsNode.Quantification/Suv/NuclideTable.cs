@@ -41,9 +41,12 @@ public static class NuclideTable
 
     private static readonly Dictionary<string, Nuclide> ByCode = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["77004003"] = F18, ["C-111A1"] = F18,
-        ["35337001"] = Ga68, ["C-131A1"] = Ga68,
-        ["63360001"] = Zr89, ["C-168A4"] = Zr89,
+        ["77004003"] = F18,
+        ["C-111A1"] = F18,
+        ["35337001"] = Ga68,
+        ["C-131A1"] = Ga68,
+        ["63360001"] = Zr89,
+        ["C-168A4"] = Zr89,
         ["40565003"] = C11,
         ["3932008"] = Cu64,
         ["40937006"] = I124,
@@ -51,8 +54,14 @@ public static class NuclideTable
 
     private static readonly Dictionary<string, Nuclide> ByMeaning = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["18FLUORINE"] = F18, ["68GALLIUM"] = Ga68, ["89ZIRCONIUM"] = Zr89, ["11CARBON"] = C11,
-        ["15OXYGEN"] = O15, ["13NITROGEN"] = N13, ["64COPPER"] = Cu64, ["124IODINE"] = I124,
+        ["18FLUORINE"] = F18,
+        ["68GALLIUM"] = Ga68,
+        ["89ZIRCONIUM"] = Zr89,
+        ["11CARBON"] = C11,
+        ["15OXYGEN"] = O15,
+        ["13NITROGEN"] = N13,
+        ["64COPPER"] = Cu64,
+        ["124IODINE"] = I124,
         ["82RUBIDIUM"] = Rb82,
     };
 

@@ -1,6 +1,6 @@
-using PacsNode.Dicom.Dictionary;
 using PacsNode.Dicom.Data;
 using PacsNode.Dicom.Data.Values;
+using PacsNode.Dicom.Dictionary;
 
 namespace PacsNode.StructuredReport.Content;
 

@@ -76,7 +76,10 @@ public sealed class QueryRetrieveMessageTests
     public void CGetResponse_FinalWithFailures_NoRemainingAndAnIdentifier()
     {
         var rsp = new CGetResponse(2, DicomUid.StudyRootQueryRetrieveInformationModelGet,
-            QueryRetrieveStatus.SubOperationsCompleteWithFailures, new SubOperationCounts(null, 3, 1, 0)) { HasIdentifier = true };
+            QueryRetrieveStatus.SubOperationsCompleteWithFailures, new SubOperationCounts(null, 3, 1, 0))
+        {
+            HasIdentifier = true,
+        };
 
         var decoded = CommandSet.Decode(new(rsp.ToCommand().Encode()));
         var back = CGetResponse.FromCommand(decoded);

@@ -65,12 +65,16 @@ public sealed class NodeOrthancInteropTests
 
         // C-FIND at study level by Patient ID: one answer, the study of the files.
         using JsonDocument query = await PostJsonAsync(http, "modalities/PACSNODE/query",
-            JsonSerializer.Serialize(new { Level = "Study", Query = new Dictionary<string, string>
+            JsonSerializer.Serialize(new
             {
-                ["PatientID"] = patientId,
-                ["StudyInstanceUID"] = string.Empty,
-                ["PatientName"] = string.Empty,
-            } }), ct);
+                Level = "Study",
+                Query = new Dictionary<string, string>
+                {
+                    ["PatientID"] = patientId,
+                    ["StudyInstanceUID"] = string.Empty,
+                    ["PatientName"] = string.Empty,
+                }
+            }), ct);
         string queryId = query.RootElement.GetProperty("ID").GetString()!;
         using JsonDocument answers = await SendAsync(http, HttpMethod.Get, $"queries/{queryId}/answers", null, ct);
         Assert.Equal("0", Assert.Single(answers.RootElement.EnumerateArray()).GetString());
@@ -81,12 +85,16 @@ public sealed class NodeOrthancInteropTests
 
         // C-FIND at series level within the study: the one DRO series, modality PT.
         using JsonDocument seriesQuery = await PostJsonAsync(http, "modalities/PACSNODE/query",
-            JsonSerializer.Serialize(new { Level = "Series", Query = new Dictionary<string, string>
+            JsonSerializer.Serialize(new
             {
-                ["StudyInstanceUID"] = studyUid,
-                ["SeriesInstanceUID"] = string.Empty,
-                ["Modality"] = string.Empty,
-            } }), ct);
+                Level = "Series",
+                Query = new Dictionary<string, string>
+                {
+                    ["StudyInstanceUID"] = studyUid,
+                    ["SeriesInstanceUID"] = string.Empty,
+                    ["Modality"] = string.Empty,
+                }
+            }), ct);
         string seriesQueryId = seriesQuery.RootElement.GetProperty("ID").GetString()!;
         using JsonDocument seriesAnswers = await SendAsync(http, HttpMethod.Get, $"queries/{seriesQueryId}/answers?expand&simplify", null, ct);
         JsonElement series = Assert.Single(seriesAnswers.RootElement.EnumerateArray());

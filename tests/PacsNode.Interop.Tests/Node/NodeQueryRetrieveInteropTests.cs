@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
 using PacsNode.Dicom.Data;
 using PacsNode.Dicom.Dictionary;
 using PacsNode.Dicom.IO;
@@ -6,7 +7,6 @@ using PacsNode.Dicom.Network.Dimse;
 using PacsNode.Dicom.Network.Scp;
 using PacsNode.Dicom.Network.Scu;
 using PacsNode.Dicom.Network.Upper;
-using Microsoft.Extensions.Logging.Abstractions;
 using PacsNode.TestKit;
 using Xunit;
 

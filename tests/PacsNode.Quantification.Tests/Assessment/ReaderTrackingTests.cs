@@ -10,8 +10,17 @@ public sealed class ReaderTrackingTests
 {
     private static readonly VoiMetrics Metrics = new()
     {
-        VoxelCount = 1, SuvMax = 1, SuvMaxVoxel = (0, 0, 0), SuvMaxMm = new(0, 0, 0), SuvMean = 1, SuvMin = 1, SuvMedian = 1, SuvSd = 0,
-        SuvPeak = 1, SuvPeakCentreMm = new(0, 0, 0), MtvMl = 1,
+        VoxelCount = 1,
+        SuvMax = 1,
+        SuvMaxVoxel = (0, 0, 0),
+        SuvMaxMm = new(0, 0, 0),
+        SuvMean = 1,
+        SuvMin = 1,
+        SuvMedian = 1,
+        SuvSd = 0,
+        SuvPeak = 1,
+        SuvPeakCentreMm = new(0, 0, 0),
+        MtvMl = 1,
     };
 
     [Fact]

@@ -39,7 +39,9 @@ public sealed class InstanceStoreTests : IDisposable
         var ct = TestContext.Current.CancellationToken;
         var store = new InstanceStore(new InstanceStoreOptions
         {
-            DataFolder = _temp.FullPath, MinimumFreeBytes = 0, Durability = StorageDurability.ProcessCrash,
+            DataFolder = _temp.FullPath,
+            MinimumFreeBytes = 0,
+            Durability = StorageDurability.ProcessCrash,
         });
 
         StoreResult result = await store.StoreAsync(TestInstances.File(Study, Series, Sop), ct);

@@ -1,5 +1,5 @@
-using PacsNode.Dicom.Dictionary;
 using PacsNode.Dicom.Data;
+using PacsNode.Dicom.Dictionary;
 using PacsNode.Storage.Index;
 using Xunit;
 

@@ -1,8 +1,8 @@
 using PacsNode.Dicom.Data;
 using PacsNode.Dicom.Dictionary;
 using PacsNode.Dicom.IO;
-using PacsNode.Quantification.Volume;
 using PacsNode.Quantification.Vois;
+using PacsNode.Quantification.Volume;
 using PacsNode.StructuredReport.Segmentation;
 using PacsNode.TestKit;
 using Xunit;

@@ -151,17 +151,17 @@ public static class PatientReportComposer
     private static MeasurementGroup Group(
         PatientReportContext context, TrackedLesion lesion, LesionObservation observation, string timePoint,
         IReadOnlyList<QualitativeEvaluation> evaluations) => new()
-    {
-        TrackingIdentifier = lesion.TrackingIdentifier,
-        TrackingUid = lesion.TrackingUid,
-        Finding = Concepts.Lesion,
-        TimePoint = timePoint,
-        Segment = observation.CarriedOver ? null : SegmentOf(context, observation),
-        SourceSeriesInstanceUid = observation.SeriesInstanceUid,
-        MeasurementMethod = Concepts.SuvBodyWeightMethod,
-        Measurements = Measurements(observation.Metrics, fdg: observation.Visit != VisitRole.Her2Pet),
-        Evaluations = evaluations,
-    };
+        {
+            TrackingIdentifier = lesion.TrackingIdentifier,
+            TrackingUid = lesion.TrackingUid,
+            Finding = Concepts.Lesion,
+            TimePoint = timePoint,
+            Segment = observation.CarriedOver ? null : SegmentOf(context, observation),
+            SourceSeriesInstanceUid = observation.SeriesInstanceUid,
+            MeasurementMethod = Concepts.SuvBodyWeightMethod,
+            Measurements = Measurements(observation.Metrics, fdg: observation.Visit != VisitRole.Her2Pet),
+            Evaluations = evaluations,
+        };
 
     /// <summary>
     /// The segment of the series' own report that is this VOI: its group's Tracking Identifier is the VOI id (automatic
