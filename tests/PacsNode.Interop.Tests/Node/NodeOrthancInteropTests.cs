@@ -64,18 +64,12 @@ public sealed class NodeOrthancInteropTests
         await InstanceAssert.SameInstancesAsync(files, StoredFiles.Under(Path.Combine(peers.Node.DataFolder, "instances")), ct);
 
         // C-FIND at study level by Patient ID: one answer, the study of the files.
-        using JsonDocument query = await PostJsonAsync(http, "modalities/PACSNODE/query",
-            JsonSerializer.Serialize(new
-            {
-                Level = "Study",
-                Query = new Dictionary<string, string>
-                {
-                    ["PatientID"] = patientId,
-                    ["StudyInstanceUID"] = string.Empty,
-                    ["PatientName"] = string.Empty,
-                }
-            }), ct);
-        string queryId = query.RootElement.GetProperty("ID").GetString()!;
+        string queryId = await FindAsync(http, "Study", new()
+        {
+            ["PatientID"] = patientId,
+            ["StudyInstanceUID"] = string.Empty,
+            ["PatientName"] = string.Empty,
+        }, ct);
         using JsonDocument answers = await SendAsync(http, HttpMethod.Get, $"queries/{queryId}/answers", null, ct);
         Assert.Equal("0", Assert.Single(answers.RootElement.EnumerateArray()).GetString());
         using JsonDocument answer = await SendAsync(http, HttpMethod.Get, $"queries/{queryId}/answers/0/content?simplify", null, ct);
@@ -84,18 +78,12 @@ public sealed class NodeOrthancInteropTests
         Assert.Equal(first.GetString(DicomTag.PatientName), answer.RootElement.GetProperty("PatientName").GetString());
 
         // C-FIND at series level within the study: the one DRO series, modality PT.
-        using JsonDocument seriesQuery = await PostJsonAsync(http, "modalities/PACSNODE/query",
-            JsonSerializer.Serialize(new
-            {
-                Level = "Series",
-                Query = new Dictionary<string, string>
-                {
-                    ["StudyInstanceUID"] = studyUid,
-                    ["SeriesInstanceUID"] = string.Empty,
-                    ["Modality"] = string.Empty,
-                }
-            }), ct);
-        string seriesQueryId = seriesQuery.RootElement.GetProperty("ID").GetString()!;
+        string seriesQueryId = await FindAsync(http, "Series", new()
+        {
+            ["StudyInstanceUID"] = studyUid,
+            ["SeriesInstanceUID"] = string.Empty,
+            ["Modality"] = string.Empty,
+        }, ct);
         using JsonDocument seriesAnswers = await SendAsync(http, HttpMethod.Get, $"queries/{seriesQueryId}/answers?expand&simplify", null, ct);
         JsonElement series = Assert.Single(seriesAnswers.RootElement.EnumerateArray());
         Assert.Equal(first.GetString(DicomTag.SeriesInstanceUID), series.GetProperty("SeriesInstanceUID").GetString());
@@ -196,6 +184,14 @@ public sealed class NodeOrthancInteropTests
 
     private static async Task<DicomDataset> HeaderAsync(string path, CancellationToken ct) =>
         (await DicomFile.OpenAsync(path, new DicomReaderOptions { StopAtTag = DicomTag.PixelData }, ct)).Dataset;
+
+    /// <summary>Has Orthanc C-FIND the node at <paramref name="level"/> with <paramref name="keys"/>; returns Orthanc's query ID.</summary>
+    private static async Task<string> FindAsync(HttpClient http, string level, Dictionary<string, string> keys, CancellationToken ct)
+    {
+        using JsonDocument query = await PostJsonAsync(http, "modalities/PACSNODE/query",
+            JsonSerializer.Serialize(new { Level = level, Query = keys }), ct);
+        return query.RootElement.GetProperty("ID").GetString()!;
+    }
 
     private static Task<JsonDocument> PostJsonAsync(HttpClient http, string path, string json, CancellationToken ct) =>
         SendAsync(http, HttpMethod.Post, path, new StringContent(json, Encoding.UTF8, "application/json"), ct);
