@@ -4,6 +4,7 @@
 #   ./scripts/bench.sh [read|codecs|find|kernels] [--rounds N] [--work DIR] [--accelerators reference,parallel,cpu,cuda]
 #   ./scripts/bench.sh quantify [--rounds N] [--accelerators reference,parallel,cpu,cuda]   (end-to-end PetQuantifier vs numpy/scipy)
 #   ./scripts/bench.sh store [--rounds N] [--ct N] [--pet N] [--warmup N]  (C-STORE into pacsnode, storescp and Orthanc)
+#   ./scripts/bench.sh device [--work DIR]                          (what the data disk charges per instance: record flush, new file)
 #   ./scripts/bench.sh pipeline [--rounds N]                        (last PET instance received -> SR queryable, whole-body PET/CT)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

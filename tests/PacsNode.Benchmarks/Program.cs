@@ -1,8 +1,8 @@
 using PacsNode.Benchmarks;
 using PacsNode.Quantification.Kernels;
 
-// Usage: PacsNode.Benchmarks [read|codecs|find|kernels|store|phantom|quantify|pipeline] [--work DIR] [--rounds N] [--accelerators reference,cpu,...] [--ct N] [--pet N] [--warmup N]
-// (no mode: read, codecs and find; kernels, store, phantom and quantify run only when asked). read/codecs compare PacsNode's reader and
+// Usage: PacsNode.Benchmarks [read|codecs|find|kernels|store|device|phantom|quantify|pipeline] [--work DIR] [--rounds N] [--accelerators reference,cpu,...] [--ct N] [--pet N] [--warmup N]
+// (no mode: read, codecs and find; kernels, store, device, phantom and quantify run only when asked). read/codecs compare PacsNode's reader and
 // codecs with DCMTK and pydicom; store compares C-STORE into pacsnode serve, DCMTK storescp and Orthanc.
 string work = Path.Combine(Path.GetTempPath(), "pacsnode-bench");
 int rounds = 5;
@@ -64,6 +64,11 @@ if (mode is "kernels")
 if (mode is "store")
 {
     result |= await StoreBenchmark.RunAsync(work, rounds, warmupRounds, ctSlices, petSlices, CancellationToken.None);
+}
+
+if (mode is "device")
+{
+    result |= await DeviceBenchmark.RunAsync(work, CancellationToken.None);
 }
 
 if (mode is "quantify")
