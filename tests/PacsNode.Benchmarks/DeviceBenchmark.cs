@@ -47,26 +47,26 @@ internal static class DeviceBenchmark
 
         RandomAccess.FlushToDisk(segment);
 
-        var samples = new Dictionary<string, List<double>>(StringComparer.Ordinal)
-        {
-            ["record write + flush"] = [],
-            ["flush, nothing written"] = [],
-            ["record write + flush after 5 ms idle"] = [],
-            ["new file: create, write, close, rename (no flush)"] = [],
-        };
         long position = 0;
         int file = 0;
+        (string Name, int Pause, Action Action, List<double> Samples)[] measures =
+        [
+            ("record write + flush", Pace, () => WriteRecord(segment, record, ref position), []),
+            ("flush, nothing written", Pace, () => RandomAccess.FlushToDisk(segment), []),
+            ("record write + flush after 5 ms idle", Idle, () => WriteRecord(segment, record, ref position), []),
+            ("new file: create, write, close, rename (no flush)", Pace, () => WriteFile(folder, record, file++), []),
+        ];
         for (int i = 0; i < Samples; i++)
         {
-            samples["record write + flush"].Add(await MeasureAsync(Pace, () => WriteRecord(segment, record, ref position), cancellationToken));
-            samples["flush, nothing written"].Add(await MeasureAsync(Pace, () => RandomAccess.FlushToDisk(segment), cancellationToken));
-            samples["record write + flush after 5 ms idle"].Add(await MeasureAsync(Idle, () => WriteRecord(segment, record, ref position), cancellationToken));
-            samples["new file: create, write, close, rename (no flush)"].Add(await MeasureAsync(Pace, () => WriteFile(folder, record, file++), cancellationToken));
+            foreach ((_, int pause, Action action, List<double> values) in measures)
+            {
+                values.Add(await MeasureAsync(pause, action, cancellationToken));
+            }
         }
 
         Console.WriteLine($"| {RecordBytes:N0} bytes, {Samples} samples each, taken in turn | median µs | 10th percentile | 90th percentile |");
         Console.WriteLine("|---|---|---|---|");
-        foreach ((string name, List<double> values) in samples)
+        foreach ((string name, _, _, List<double> values) in measures)
         {
             values.Sort();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
